@@ -1,0 +1,52 @@
+//! Casebook's domain, free of any web dependency so it is tested natively and fast.
+//!
+//! A *case pack* is one human-written file holding a published case: its metadata, the
+//! article as Markdown, sources, glossary, timeline, measurements, comparison rows,
+//! differential knowledge, work-up items and study questions. Every clinical item carries
+//! [`Provenance`]: the source, the verbatim quote it rests on, and a [`Status`].
+//!
+//! [`load_pack`] parses and validates a pack and reports *every* problem at once, each
+//! with file, line, column and field path. The web app only renders what this crate
+//! returns; it never decides anything clinical itself.
+
+pub mod article;
+pub mod error;
+pub mod ids;
+pub mod inventory;
+pub mod model;
+mod parse;
+pub mod provenance;
+pub mod time;
+pub mod timeline;
+mod validate;
+
+pub use error::{PackError, PackErrors};
+pub use ids::*;
+pub use model::*;
+pub use provenance::{Provenance, Status};
+pub use time::{Offset, Precision, TimeSpec};
+
+/// The case pack format version this build reads. Packs declare it as `format = 1`.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The seed case, embedded so every build carries it and every test can read it.
+pub const SEED_PACK: &str = include_str!("../../../content/alemtuzumab-dah.casepack.md");
+
+/// The file name reported in the seed pack's errors.
+pub const SEED_PACK_FILE: &str = "content/alemtuzumab-dah.casepack.md";
+
+/// Parses and validates a case pack.
+///
+/// `file` names the pack in error messages. On failure every error found is returned,
+/// not only the first; the caller's current state is never touched by this function.
+pub fn load_pack(file: &str, text: &str) -> Result<CasePack, PackErrors> {
+    let parsed = parse::parse(file, text)?;
+    validate::validate(file, text, &parsed)?;
+    Ok(parsed.pack)
+}
+
+/// Loads the embedded seed pack. It is validated by the test suite on every build, so a
+/// failure here is a build defect, reported with all its errors.
+pub fn seed_pack() -> Result<CasePack, PackErrors> {
+    load_pack(SEED_PACK_FILE, SEED_PACK)
+}

@@ -1,0 +1,253 @@
+//! Times relative to the case's anchor (the start of the first infusion), with their
+//! precision. A time is written as a signed number and a unit, e.g. `+24 h`, `-4 mo`,
+//! `+13 mo`, and held as hours so events can be ordered and placed on a scale.
+
+use serde::{Deserialize, Serialize};
+
+/// Hours in each unit a pack may use. Months and years are calendar averages: a time given
+/// in months is never more precise than "about", and its precision says so.
+const UNITS: [(&str, f64); 6] = [
+    ("min", 1.0 / 60.0),
+    ("h", 1.0),
+    ("d", 24.0),
+    ("w", 24.0 * 7.0),
+    ("mo", 24.0 * 365.25 / 12.0),
+    ("y", 24.0 * 365.25),
+];
+
+/// An offset from the anchor, as written (`+24 h`) and in hours.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Offset {
+    written: String,
+    hours: f64,
+}
+
+impl Offset {
+    /// Parses `[+|-]number unit`, unit one of `min h d w mo y`.
+    pub fn parse(text: &str) -> Result<Offset, String> {
+        let trimmed = text.trim();
+        let split = trimmed
+            .find(|c: char| c.is_ascii_alphabetic())
+            .ok_or_else(|| format!("time \"{text}\" has no unit (use min, h, d, w, mo or y)"))?;
+        let (number, unit) = trimmed.split_at(split);
+        let number = number.trim().replace(' ', "");
+        let value: f64 = number
+            .parse()
+            .map_err(|_| format!("time \"{text}\" does not start with a number"))?;
+        if !value.is_finite() || value.abs() > 1.0e6 {
+            return Err(format!("time \"{text}\" is out of range"));
+        }
+        let per_unit = UNITS
+            .iter()
+            .find(|(name, _)| *name == unit.trim())
+            .map(|(_, hours)| *hours)
+            .ok_or_else(|| {
+                format!(
+                    "time \"{text}\" has unknown unit \"{}\" (use min, h, d, w, mo or y)",
+                    unit.trim()
+                )
+            })?;
+        Ok(Offset {
+            written: trimmed.to_owned(),
+            hours: value * per_unit,
+        })
+    }
+
+    /// Hours after the anchor (negative before it).
+    pub fn hours(&self) -> f64 {
+        self.hours
+    }
+
+    /// The offset as the pack wrote it.
+    pub fn written(&self) -> &str {
+        &self.written
+    }
+
+    /// The offset as a clinician says it: "24 hours after", "4 months before".
+    pub fn spoken(&self) -> String {
+        spoken_offset(self.hours)
+    }
+}
+
+impl TryFrom<String> for Offset {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Offset::parse(&value)
+    }
+}
+
+impl From<Offset> for String {
+    fn from(value: Offset) -> String {
+        value.written
+    }
+}
+
+/// Says an offset in hours the way a clinician would, choosing the unit by magnitude.
+pub fn spoken_offset(hours: f64) -> String {
+    if hours == 0.0 {
+        return "at the start of the first infusion".to_owned();
+    }
+    let side = if hours < 0.0 { "before" } else { "after" };
+    let magnitude = hours.abs();
+    let (value, unit) = if magnitude < 48.0 {
+        (magnitude, "hour")
+    } else if magnitude < 24.0 * 14.0 {
+        (magnitude / 24.0, "day")
+    } else if magnitude < 24.0 * 7.0 * 8.0 {
+        (magnitude / (24.0 * 7.0), "week")
+    } else if magnitude < 24.0 * 365.25 * 2.0 {
+        (magnitude / (24.0 * 365.25 / 12.0), "month")
+    } else {
+        (magnitude / (24.0 * 365.25), "year")
+    };
+    let rounded = (value * 10.0).round() / 10.0;
+    let number = if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    };
+    let plural = if rounded == 1.0 { "" } else { "s" };
+    format!("{number} {unit}{plural} {side}")
+}
+
+/// How precisely a time is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// Stated to the hour (or better).
+    Exact,
+    /// Stated loosely ("the day after", "one week after"); drawn as approximate.
+    Approximate,
+    /// Somewhere between `earliest` and `latest`.
+    Range,
+    /// Known only to be before `at`.
+    Before,
+    /// Known only to be after `at`.
+    After,
+}
+
+impl Precision {
+    /// The word shown beside a time.
+    pub fn label(self) -> &'static str {
+        match self {
+            Precision::Exact => "exact",
+            Precision::Approximate => "approximate",
+            Precision::Range => "range",
+            Precision::Before => "only known to be before",
+            Precision::After => "only known to be after",
+        }
+    }
+}
+
+/// When an event happened, relative to the anchor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeSpec {
+    /// The point (or the start of an interval); for `before`/`after`, the bound.
+    pub at: Offset,
+    /// How precisely `at` is known.
+    pub precision: Precision,
+    /// For `range`: the earliest possible time.
+    #[serde(default)]
+    pub earliest: Option<Offset>,
+    /// For `range`: the latest possible time.
+    #[serde(default)]
+    pub latest: Option<Offset>,
+    /// For an interval (an infusion, the hospital stay, the cough): when it ended.
+    #[serde(default)]
+    pub until: Option<Offset>,
+}
+
+impl TimeSpec {
+    /// Problems that keep this time from being placed on a timeline, in words.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        match (self.precision, &self.earliest, &self.latest) {
+            (Precision::Range, Some(lo), Some(hi)) => {
+                if lo.hours() > hi.hours() {
+                    problems.push(format!(
+                        "range starts ({}) after it ends ({})",
+                        lo.written(),
+                        hi.written()
+                    ));
+                } else if self.at.hours() < lo.hours() || self.at.hours() > hi.hours() {
+                    problems.push(format!(
+                        "`at` ({}) lies outside its range {} to {}",
+                        self.at.written(),
+                        lo.written(),
+                        hi.written()
+                    ));
+                }
+            }
+            (Precision::Range, _, _) => {
+                problems.push("precision \"range\" needs both `earliest` and `latest`".to_owned())
+            }
+            (_, None, None) => {}
+            (_, _, _) => problems.push(format!(
+                "`earliest`/`latest` are only allowed with precision \"range\", not \"{}\"",
+                self.precision.label()
+            )),
+        }
+        if let Some(until) = &self.until {
+            if until.hours() < self.at.hours() {
+                problems.push(format!(
+                    "interval ends ({}) before it starts ({})",
+                    until.written(),
+                    self.at.written()
+                ));
+            }
+        }
+        problems
+    }
+
+    /// The time in words, with its precision: "about 2 days after", "before the start".
+    pub fn spoken(&self) -> String {
+        let at = self.at.spoken();
+        let point = match self.precision {
+            Precision::Exact => at,
+            Precision::Approximate => format!("about {at}"),
+            Precision::Range => match (&self.earliest, &self.latest) {
+                (Some(lo), Some(hi)) => format!("between {} and {}", lo.spoken(), hi.spoken()),
+                _ => at,
+            },
+            Precision::Before => format!("at some time before: {at}"),
+            Precision::After => format!("at some time after: {at}"),
+        };
+        match &self.until {
+            Some(until) => format!("{point}, until {}", until.spoken()),
+            None => point,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_units_and_signs() {
+        assert_eq!(Offset::parse("+24 h").unwrap().hours(), 24.0);
+        assert_eq!(Offset::parse("-2 d").unwrap().hours(), -48.0);
+        assert_eq!(Offset::parse("0 h").unwrap().hours(), 0.0);
+        assert_eq!(Offset::parse("1.5h").unwrap().hours(), 1.5);
+        assert!((Offset::parse("+13 mo").unwrap().hours() - 13.0 * 730.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn rejects_unplaceable_times() {
+        assert!(Offset::parse("soon").is_err());
+        assert!(Offset::parse("12").is_err());
+        assert!(Offset::parse("3 fortnights").is_err());
+        assert!(Offset::parse("1e300 h").is_err());
+    }
+
+    #[test]
+    fn speaks_like_a_clinician() {
+        assert_eq!(spoken_offset(24.0), "24 hours after");
+        assert_eq!(spoken_offset(-4.0 * 730.5), "4 months before");
+        assert_eq!(spoken_offset(196.0), "8.2 days after");
+        assert_eq!(spoken_offset(13.0 * 730.5), "13 months after");
+        assert_eq!(spoken_offset(-5.0 * 8766.0), "5 years before");
+    }
+}

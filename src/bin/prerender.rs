@@ -1,0 +1,191 @@
+//! The build's native step, run after `trunk build --release`:
+//!
+//! 1. renders every route with Yew's SSR into the `<div id="app"></div>` of the
+//!    Trunk-built `dist/index.html`, writing `dist/<route>/index.html` and `dist/404.html`,
+//!    so each route's content is in its HTML before any wasm runs (the browser then
+//!    hydrates it);
+//! 2. writes the service worker's precache list and cache version into `dist/sw.js`,
+//!    from the files actually in `dist/` (never a hand-kept list).
+//!
+//! Usage: `cargo run --features ssr --bin prerender -- dist`
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use casebook::app::{ServerApp, ServerAppProps};
+use casebook::route::Route;
+use yew::ServerRenderer;
+use yew_router::Routable;
+
+/// The empty mount point Trunk's template carries; filled once per route.
+const MOUNT: &str = "<div id=\"app\"></div>";
+/// Where `static/sw.js` expects its precache list.
+const PRECACHE_PLACEHOLDER: &str = "[/*PRECACHE*/]";
+/// Where `static/sw.js` expects its cache version.
+const VERSION_PLACEHOLDER: &str = "\"/*VERSION*/\"";
+
+fn main() {
+    let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".to_owned()));
+    if let Err(message) = run(&dist) {
+        eprintln!("prerender: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn run(dist: &Path) -> Result<(), String> {
+    let template_path = dist.join("index.html");
+    let template = fs::read_to_string(&template_path).map_err(|error| {
+        format!(
+            "cannot read {}: {error} (run `trunk build --release` first)",
+            template_path.display()
+        )
+    })?;
+    if template.matches(MOUNT).count() != 1 {
+        return Err(format!(
+            "{} must contain exactly one empty `{MOUNT}`; it looks already prerendered. Rebuild with trunk first.",
+            template_path.display()
+        ));
+    }
+
+    let pack = casebook_core::seed_pack()
+        .map_err(|errors| format!("the seed pack does not load:\n{errors}"))?;
+    let mut routes = Route::static_routes();
+    routes.extend(pack.events.iter().map(|event| Route::TimelineEvent {
+        event: event.id.to_string(),
+    }));
+
+    let mut written = 0;
+    for route in routes.iter().chain([&Route::NotFound]) {
+        let path = route.to_path();
+        let body = render(&path);
+        let page = template
+            .replacen(MOUNT, &format!("<div id=\"app\">{body}</div>"), 1)
+            .replacen(
+                "<title>Casebook</title>",
+                &format!("<title>{}</title>", escape(&route.title())),
+                1,
+            );
+        let file = match route {
+            Route::NotFound => dist.join("404.html"),
+            Route::Overview => dist.join("index.html"),
+            _ => dist.join(path.trim_start_matches('/')).join("index.html"),
+        };
+        if let Some(parent) = file.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|error| format!("cannot create {}: {error}", parent.display()))?;
+        }
+        fs::write(&file, page)
+            .map_err(|error| format!("cannot write {}: {error}", file.display()))?;
+        written += 1;
+    }
+
+    write_service_worker(dist)?;
+    println!(
+        "prerender: wrote {written} pages and the service worker's precache list into {}",
+        dist.display()
+    );
+    Ok(())
+}
+
+/// Renders one path to hydratable HTML.
+fn render(path: &str) -> String {
+    let path = path.to_owned();
+    futures::executor::block_on(
+        ServerRenderer::<ServerApp>::with_props(move || ServerAppProps { path: path.into() })
+            .hydratable(true)
+            .render(),
+    )
+}
+
+/// Fills `dist/sw.js` with the URLs to precache (the app's assets, the static routes'
+/// pages and the 404 page; per-event pages are cached when first visited) and a version
+/// derived from their contents, so any change to any file installs a new worker.
+fn write_service_worker(dist: &Path) -> Result<(), String> {
+    let sw_path = dist.join("sw.js");
+    let sw = fs::read_to_string(&sw_path)
+        .map_err(|error| format!("cannot read {}: {error}", sw_path.display()))?;
+    if !sw.contains(PRECACHE_PLACEHOLDER) || !sw.contains(VERSION_PLACEHOLDER) {
+        return Err(format!(
+            "{} has no precache placeholders; was it already filled?",
+            sw_path.display()
+        ));
+    }
+    let mut files = Vec::new();
+    collect_files(dist, dist, &mut files)?;
+    files.sort();
+    let mut urls = Vec::new();
+    let mut hash = Fnv1a::new();
+    for relative in &files {
+        if relative == "sw.js" || is_event_page(relative) {
+            continue;
+        }
+        let bytes = fs::read(dist.join(relative))
+            .map_err(|error| format!("cannot read {relative}: {error}"))?;
+        hash.write(relative.as_bytes());
+        hash.write(&bytes);
+        let url = match relative.strip_suffix("index.html") {
+            Some(directory) => format!("/{directory}"),
+            None => format!("/{relative}"),
+        };
+        urls.push(format!("\"{url}\""));
+    }
+    let filled = sw
+        .replacen(
+            PRECACHE_PLACEHOLDER,
+            &format!("[\n  {}\n]", urls.join(",\n  ")),
+            1,
+        )
+        .replacen(
+            VERSION_PLACEHOLDER,
+            &format!("\"{:016x}\"", hash.finish()),
+            1,
+        );
+    fs::write(&sw_path, filled)
+        .map_err(|error| format!("cannot write {}: {error}", sw_path.display()))
+}
+
+/// `timeline/<event>/index.html`: one page per event, cached on first visit instead.
+fn is_event_page(relative: &str) -> bool {
+    relative.starts_with("timeline/") && relative.ends_with("/index.html")
+}
+
+fn collect_files(root: &Path, directory: &Path, files: &mut Vec<String>) -> Result<(), String> {
+    let entries = fs::read_dir(directory)
+        .map_err(|error| format!("cannot list {}: {error}", directory.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|error| error.to_string())?.path();
+        if path.is_dir() {
+            collect_files(root, &path, files)?;
+        } else if let Ok(relative) = path.strip_prefix(root) {
+            files.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(())
+}
+
+/// Escapes text for an HTML text node.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// FNV-1a, 64 bit: a cache-version fingerprint needs no cryptographic strength, only
+/// determinism across runs (std's `DefaultHasher` does not promise that), and ten lines
+/// beat a dependency.
+struct Fnv1a(u64);
+
+impl Fnv1a {
+    fn new() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}

@@ -1,0 +1,7 @@
+//! Components shared by several pages.
+
+pub mod footer;
+pub mod header;
+pub mod planned;
+pub mod provenance;
+pub mod status_badge;

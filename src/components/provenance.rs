@@ -1,0 +1,47 @@
+//! The source of a fact, on demand: the verbatim quote, which source it is from, and how
+//! sure we are. Collapsed by default so the facts stay readable.
+
+use casebook_core::Provenance;
+use yew::prelude::*;
+
+use crate::components::status_badge::StatusBadge;
+use crate::pack::use_pack;
+
+/// Properties of [`SourceNote`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SourceNoteProps {
+    /// The provenance to show.
+    pub provenance: Provenance,
+    /// Open by default (e.g. for the selected timeline event).
+    #[prop_or_default]
+    pub open: bool,
+}
+
+/// A `<details>` holding the quote and its source; works without script and by keyboard.
+#[component]
+pub fn SourceNote(props: &SourceNoteProps) -> Html {
+    let pack = use_pack();
+    let provenance = &props.provenance;
+    let source_title = pack
+        .as_ref()
+        .as_ref()
+        .ok()
+        .and_then(|pack| {
+            pack.sources
+                .iter()
+                .find(|source| source.id == provenance.source)
+        })
+        .map(|source| source.title.clone())
+        .unwrap_or_else(|| provenance.source.to_string());
+    html! {
+        <details class="quote" open={props.open}>
+            <summary>{ "Source" }<span class="visually-hidden">{ format!(": {}", provenance.status.label()) }</span></summary>
+            <blockquote>{ &provenance.quote }</blockquote>
+            <p class="quote-meta">
+                <a href={format!("/sources#source-{}", provenance.source)}>{ source_title }</a>
+                { " " }<StatusBadge status={provenance.status} />
+            </p>
+            { for provenance.note.iter().map(|note| html! { <p class="quote-note">{ note }</p> }) }
+        </details>
+    }
+}

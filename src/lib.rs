@@ -1,0 +1,11 @@
+//! Casebook's web shell: routes, pages and components that render what the
+//! `casebook-core` crate decides. Nothing clinical is computed here.
+//!
+//! The same [`app::Shell`] renders in the browser (hydrating the prerendered HTML) and in
+//! the native prerender step (`src/bin/prerender.rs`), so both produce identical markup.
+
+pub mod app;
+pub mod components;
+pub mod pack;
+pub mod pages;
+pub mod route;

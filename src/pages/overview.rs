@@ -1,0 +1,89 @@
+//! `/`: the case in five lines, the key message, and the way into each view.
+
+use casebook_core::SourcedText;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::provenance::SourceNote;
+use crate::components::status_badge::StatusBadge;
+use crate::pack::use_pack;
+use crate::route::{nav_entries, Route};
+
+/// The overview page.
+#[component]
+pub fn Overview() -> Html {
+    let pack = use_pack();
+    let pack = match pack.as_ref() {
+        Ok(pack) => pack,
+        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
+    };
+    let sourced = |line: &SourcedText| {
+        html! {
+            <>
+                { &line.text }
+                { " " }<SourceNote provenance={line.provenance.clone()} />
+            </>
+        }
+    };
+    html! {
+        <article class="page overview">
+            <h1>{ "Diffuse alveolar haemorrhage after alemtuzumab in multiple sclerosis" }</h1>
+            <p class="lede">{ "One published case report, made explorable: the case as a timeline, against similar cases, as a differential checklist, and the paper itself." }</p>
+            <section aria-labelledby="case-heading">
+                <h2 id="case-heading">{ "The case in five lines" }</h2>
+                <ol class="summary-lines">
+                    { for pack.summary.iter().map(|line| html! { <li>{ sourced(line) }</li> }) }
+                </ol>
+            </section>
+            <section class="key-message" aria-labelledby="key-heading">
+                <h2 id="key-heading">{ "Key message" }</h2>
+                <div class="key-message-text">{ sourced(&pack.key_message) }</div>
+            </section>
+            <section aria-labelledby="views-heading">
+                <h2 id="views-heading">{ "Explore" }</h2>
+                <ul class="view-cards">
+                    { for nav_entries().into_iter().filter(|entry| entry.route != Route::Overview).map(|entry| html! {
+                        <li>
+                            <Link<Route> to={entry.route} classes="view-card">
+                                <span class="view-card-title">{ entry.label }</span>
+                                <span class="view-card-text">{ entry.answers }</span>
+                            </Link<Route>>
+                        </li>
+                    }) }
+                </ul>
+            </section>
+            <section class="about" aria-labelledby="about-heading">
+                <h2 id="about-heading">{ "What this is, and what it is not" }</h2>
+                <p><strong>{ "For education; not for decisions about a patient." }</strong>
+                    { " Casebook is a study aid built on one case report and the literature around it. It is not a diagnostic device, holds no patient data, and works offline; nothing you enter leaves this device." }</p>
+                <p>{ "Every clinical fact carries its source and a status: " }
+                    <StatusBadge status={casebook_core::Status::Seed} />{ " stated in the case report, " }
+                    <StatusBadge status={casebook_core::Status::Verified} />{ " read in another paper, " }
+                    <StatusBadge status={casebook_core::Status::Secondary} />{ " read only in a summary, " }
+                    <StatusBadge status={casebook_core::Status::Unverified} />{ " not confirmed. What a source does not give is shown as \u{201c}not reported\u{201d}." }</p>
+                <p class="citation">{ "Case report: " }<cite>{ &pack.meta.title }</cite>{ format!(". {}, {}. ", pack.meta.journal, pack.meta.year) }
+                    <a href={format!("https://doi.org/{}", pack.meta.doi)} rel="noopener noreferrer">{ format!("doi:{}", pack.meta.doi) }</a>
+                    { format!(". Authors: {}. Licence: {}.", pack.meta.authors, pack.meta.licence) }</p>
+            </section>
+        </article>
+    }
+}
+
+/// Properties of [`PackFailed`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct PackFailedProps {
+    /// Every error, one per line.
+    pub errors: AttrValue,
+}
+
+/// Shown instead of a view when the case pack does not load: the errors, in full.
+#[component]
+pub fn PackFailed(props: &PackFailedProps) -> Html {
+    html! {
+        <article class="page">
+            <h1>{ "The case could not be loaded" }</h1>
+            <p>{ "The case pack has errors, listed below with their line and field." }</p>
+            <pre class="errors">{ props.errors.clone() }</pre>
+        </article>
+    }
+}

@@ -1,0 +1,132 @@
+//! The app's routes. They are user-facing links: keep them stable (see DESIGN.md).
+
+use yew_router::prelude::*;
+
+/// Every route of the app.
+#[derive(Clone, Debug, PartialEq, Eq, Routable)]
+pub enum Route {
+    /// The case in five lines, the key message, entry to each view.
+    #[at("/")]
+    Overview,
+    /// The case as a timeline.
+    #[at("/timeline")]
+    Timeline,
+    /// The timeline with one event selected.
+    #[at("/timeline/:event")]
+    TimelineEvent {
+        /// The selected event's id.
+        event: String,
+    },
+    /// This case against the others.
+    #[at("/compare")]
+    Compare,
+    /// The differential checklist.
+    #[at("/differential")]
+    Differential,
+    /// The paper itself.
+    #[at("/reader")]
+    Reader,
+    /// Search across everything.
+    #[at("/search")]
+    Search,
+    /// Study mode.
+    #[at("/study")]
+    Study,
+    /// Every source the app rests on.
+    #[at("/sources")]
+    Sources,
+    /// Anything else.
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+/// One entry of the main navigation.
+pub struct NavEntry {
+    /// Where it goes.
+    pub route: Route,
+    /// Its label.
+    pub label: &'static str,
+    /// What the view answers, in one line (used on the overview).
+    pub answers: &'static str,
+}
+
+/// The views in navigation order.
+pub fn nav_entries() -> Vec<NavEntry> {
+    vec![
+        NavEntry {
+            route: Route::Overview,
+            label: "Overview",
+            answers: "The case in five lines and what it teaches.",
+        },
+        NavEntry {
+            route: Route::Timeline,
+            label: "Timeline",
+            answers: "What happened, and when, from history to 13 months after.",
+        },
+        NavEntry {
+            route: Route::Compare,
+            label: "Compare",
+            answers: "How this case differs from the transplant and haematology cases.",
+        },
+        NavEntry {
+            route: Route::Differential,
+            label: "Differential",
+            answers: "What to check when a patient coughs blood after an infusion, and why.",
+        },
+        NavEntry {
+            route: Route::Reader,
+            label: "Paper",
+            answers: "The case report itself, with its sentences linked to every view.",
+        },
+        NavEntry {
+            route: Route::Study,
+            label: "Study",
+            answers: "Work the case stage by stage, with questions and flashcards.",
+        },
+        NavEntry {
+            route: Route::Sources,
+            label: "Sources",
+            answers: "Every source the app rests on, and how sure each fact is.",
+        },
+        NavEntry {
+            route: Route::Search,
+            label: "Search",
+            answers: "Find any word across the paper, timeline, comparison and checklist.",
+        },
+    ]
+}
+
+impl Route {
+    /// The document title for this route.
+    pub fn title(&self) -> String {
+        let view = match self {
+            Route::Overview => {
+                return "Casebook: diffuse alveolar haemorrhage after alemtuzumab".to_owned()
+            }
+            Route::Timeline | Route::TimelineEvent { .. } => "Timeline",
+            Route::Compare => "Compare",
+            Route::Differential => "Differential",
+            Route::Reader => "Paper",
+            Route::Search => "Search",
+            Route::Study => "Study",
+            Route::Sources => "Sources",
+            Route::NotFound => "Page not found",
+        };
+        format!("{view} · Casebook")
+    }
+
+    /// The static routes to prerender (event routes are added from the pack).
+    pub fn static_routes() -> Vec<Route> {
+        vec![
+            Route::Overview,
+            Route::Timeline,
+            Route::Compare,
+            Route::Differential,
+            Route::Reader,
+            Route::Search,
+            Route::Study,
+            Route::Sources,
+        ]
+    }
+}

@@ -1,0 +1,78 @@
+// Shared helpers for the end-to-end tests and the screenshot script: launch Debian's
+// Chromium through playwright-core, and serve dist/ on a free loopback port.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Launches Chromium with a fresh profile; `close()` removes the profile. */
+export async function launch(options = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'casebook-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    headless: true,
+    viewport: options.viewport || { width: 768, height: 1024 },
+    colorScheme: options.colorScheme || 'light',
+    serviceWorkers: options.serviceWorkers || 'allow',
+    hasTouch: options.hasTouch ?? true,
+    reducedMotion: options.reducedMotion || 'no-preference',
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts scripts/serve.py on a free port; resolves to { url, stop() }. */
+export function serve(dir = join(ROOT, 'dist')) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), '--port', '0', '--dir', dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = output.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (match) {
+        resolve({
+          url: `http://127.0.0.1:${match[1]}`,
+          stop: () => new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`serve.py exited with ${code}: ${output}`)));
+  });
+}
+
+/** Collects console errors and page errors of a page. */
+export function watchConsole(page) {
+  const messages = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') messages.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
+  return messages;
+}
+
+/** Waits until the wasm app has hydrated the page (boot.js sets the marker). */
+export async function waitForHydration(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 20000 });
+}
