@@ -53,7 +53,7 @@ async function page(request) {
     return response;
   } catch (offline) {
     const cached = (await cache.match(key, { ignoreSearch: true }))
-      // An event page not visited yet: the timeline page (the app selects the event).
+      // Any event page: the timeline page (same HTML; the app selects the event).
       || (key.startsWith('/timeline/') && await cache.match('/timeline/'))
       || await cache.match('/404.html');
     if (cached) return cached;

@@ -98,7 +98,8 @@ fn render(path: &str) -> String {
 }
 
 /// Fills `dist/sw.js` with the URLs to precache (the app's assets, the static routes'
-/// pages and the 404 page; per-event pages are cached when first visited) and a version
+/// pages and the 404 page; event pages share the timeline page's HTML, which the worker
+/// serves for them offline) and a version
 /// derived from their contents, so any change to any file installs a new worker.
 fn write_service_worker(dist: &Path) -> Result<(), String> {
     let sw_path = dist.join("sw.js");
@@ -144,9 +145,26 @@ fn write_service_worker(dist: &Path) -> Result<(), String> {
         .map_err(|error| format!("cannot write {}: {error}", sw_path.display()))
 }
 
-/// `timeline/<event>/index.html`: one page per event, cached on first visit instead.
+/// `timeline/<event>/index.html`: one page per event for static hosts; the same HTML as
+/// `timeline/index.html`, so not precached twice.
 fn is_event_page(relative: &str) -> bool {
-    relative.starts_with("timeline/") && relative.ends_with("/index.html")
+    relative
+        .strip_prefix("timeline/")
+        .and_then(|rest| rest.strip_suffix("/index.html"))
+        .is_some_and(|event| !event.is_empty() && !event.contains('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_event_page;
+
+    #[test]
+    fn only_per_event_pages_are_event_pages() {
+        assert!(is_event_page("timeline/haemoptysis/index.html"));
+        assert!(!is_event_page("timeline/index.html"));
+        assert!(!is_event_page("index.html"));
+        assert!(!is_event_page("compare/index.html"));
+    }
 }
 
 fn collect_files(root: &Path, directory: &Path, files: &mut Vec<String>) -> Result<(), String> {

@@ -3,6 +3,10 @@
 //! For now this is the text form of the timeline (events grouped by phase, each with its
 //! time, precision, detail and source); the drawn, zoomable SVG timeline comes with the
 //! Timeline issue and will sit above this list, which stays as its text alternative.
+//!
+//! The event named in the route is selected *after* hydration, as client state: every
+//! `/timeline/<id>` page then hydrates from the same HTML as `/timeline`, so the service
+//! worker can answer any event page offline with the one cached timeline page.
 
 use casebook_core::timeline::events_by_phase;
 use yew::prelude::*;
@@ -30,7 +34,25 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         Ok(pack) => pack,
         Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
     };
-    let selected = props.selected.as_deref();
+    let selected = use_state(|| None::<AttrValue>);
+    {
+        let selected = selected.clone();
+        use_effect_with(props.selected.clone(), move |route_selection| {
+            selected.set(route_selection.clone());
+        });
+    }
+    use_effect_with((*selected).clone(), |selected| {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(id) = selected {
+            if let Some(element) = gloo::utils::document().get_element_by_id(&format!("event-{id}"))
+            {
+                element.scroll_into_view();
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = selected;
+    });
+    let selected = selected.as_deref();
     let unknown = selected.filter(|id| !pack.events.iter().any(|event| event.id.as_str() == *id));
     html! {
         <article class="page timeline">

@@ -51,7 +51,7 @@ export function serve(dir = join(ROOT, 'dist')) {
         resolve({
           url: `http://127.0.0.1:${match[1]}`,
           stop: () => new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGTERM');
           }),
@@ -75,4 +75,50 @@ export function watchConsole(page) {
 /** Waits until the wasm app has hydrated the page (boot.js sets the marker). */
 export async function waitForHydration(page) {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 20000 });
+}
+
+/** Every prerendered route with the heading it must show. */
+export const ROUTES = [
+  ['/', 'Diffuse alveolar haemorrhage after alemtuzumab in multiple sclerosis'],
+  ['/timeline', 'Timeline'],
+  ['/timeline/haemoptysis', 'Timeline'],
+  ['/compare', 'Compare'],
+  ['/differential', 'Differential'],
+  ['/reader', 'The paper'],
+  ['/search', 'Search'],
+  ['/study', 'Study'],
+  ['/sources', 'Sources'],
+];
+
+/**
+ * A structural signature of the app's DOM: every element with its attributes, and the
+ * text between elements (adjacent text nodes merged, as the HTML parser merges them,
+ * whitespace collapsed), in document order. Comments (hydration markers) are skipped.
+ * Runs in the page.
+ */
+export function domSignature(root) {
+  const out = [];
+  let text = '';
+  const flush = () => {
+    const collapsed = text.replace(/\s+/g, ' ').trim();
+    if (collapsed) out.push(collapsed);
+    text = '';
+  };
+  const walk = (node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.ELEMENT_NODE) {
+        flush();
+        const attributes = [...child.attributes].map((a) => `${a.name}=${a.value}`).sort().join(' ');
+        out.push(`<${child.tagName.toLowerCase()} ${attributes}>`);
+        walk(child);
+        flush();
+        out.push(`</${child.tagName.toLowerCase()}>`);
+      } else if (child.nodeType === Node.TEXT_NODE) {
+        text += child.textContent;
+      }
+    }
+  };
+  walk(root);
+  flush();
+  return out;
 }
