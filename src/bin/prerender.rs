@@ -154,19 +154,6 @@ fn is_event_page(relative: &str) -> bool {
         .is_some_and(|event| !event.is_empty() && !event.contains('/'))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::is_event_page;
-
-    #[test]
-    fn only_per_event_pages_are_event_pages() {
-        assert!(is_event_page("timeline/haemoptysis/index.html"));
-        assert!(!is_event_page("timeline/index.html"));
-        assert!(!is_event_page("index.html"));
-        assert!(!is_event_page("compare/index.html"));
-    }
-}
-
 fn collect_files(root: &Path, directory: &Path, files: &mut Vec<String>) -> Result<(), String> {
     let entries = fs::read_dir(directory)
         .map_err(|error| format!("cannot list {}: {error}", directory.display()))?;
@@ -205,5 +192,18 @@ impl Fnv1a {
     }
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_event_page;
+
+    #[test]
+    fn only_per_event_pages_are_event_pages() {
+        assert!(is_event_page("timeline/haemoptysis/index.html"));
+        assert!(!is_event_page("timeline/index.html"));
+        assert!(!is_event_page("index.html"));
+        assert!(!is_event_page("compare/index.html"));
     }
 }
