@@ -1,20 +1,31 @@
 //! The case pack every view reads, provided through a Yew context.
 //!
-//! The seed pack is embedded in the binary and parsed once per page load. It is validated
-//! by the test suite on every build; should it still fail here, the views show the errors
+//! The seed pack is validated by the build script (`build.rs`) and embedded pre-parsed;
+//! it is decoded once per page load. Should decoding still fail, the views show the error
 //! instead of panicking.
 
 use std::rc::Rc;
 
-use casebook_core::{CasePack, PackErrors};
+use casebook_core::{CasePack, PackError, PackErrors};
 use yew::prelude::*;
 
 /// The loaded pack, or every error that kept it from loading.
 pub type LoadedPack = Rc<Result<CasePack, PackErrors>>;
 
-/// Parses the embedded seed pack.
+/// The seed pack as validated and encoded by `build.rs`.
+const SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seed.casepack.bin"));
+
+/// Decodes the embedded seed pack.
 pub fn load_seed() -> LoadedPack {
-    Rc::new(casebook_core::seed_pack())
+    Rc::new(casebook_core::binary::decode(SEED).map_err(|message| {
+        PackErrors(vec![PackError {
+            file: casebook_core::SEED_PACK_FILE.to_owned(),
+            line: 1,
+            column: 1,
+            path: String::new(),
+            message,
+        }])
+    }))
 }
 
 /// The pack of the current page. Panics only if no provider wraps the component, which is

@@ -10,6 +10,7 @@
 //! returns; it never decides anything clinical itself.
 
 pub mod article;
+pub mod binary;
 pub mod error;
 pub mod ids;
 pub mod inventory;

@@ -14,7 +14,7 @@ use crate::time::TimeSpec;
 pub const NOT_REPORTED: &str = "not reported";
 
 /// A whole case pack.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CasePack {
     /// Format version (see [`crate::FORMAT_VERSION`]).
     pub format: u32,
