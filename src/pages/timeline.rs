@@ -75,7 +75,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                                     aria-current={is_selected.then_some("true")}>
                                     <p class="event-time">
                                         <span class="lane-name">{ event.lane.label() }</span>{ " · " }
-                                        <time>{ event.time.spoken() }</time>
+                                        <time>{ event.time.spoken(&pack.anchor.label) }</time>
                                     </p>
                                     <h3 class="event-label">
                                         <Link<Route> to={Route::TimelineEvent { event: event.id.to_string() }}>{ &event.label }</Link<Route>>

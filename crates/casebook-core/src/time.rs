@@ -64,9 +64,16 @@ impl Offset {
         &self.written
     }
 
-    /// The offset as a clinician says it: "24 hours after", "4 months before".
-    pub fn spoken(&self) -> String {
-        spoken_offset(self.hours)
+    /// The offset as a clinician says it: "24 hours after", "4 months before"; zero is
+    /// said as "at the <anchor>".
+    pub fn spoken(&self, anchor: &str) -> String {
+        spoken_offset(self.hours, false, anchor)
+    }
+
+    /// Like [`Offset::spoken`], rounded to a whole unit, for times only known roughly
+    /// ("about 8 days after", never "about 8.2 days after").
+    pub fn spoken_rounded(&self, anchor: &str) -> String {
+        spoken_offset(self.hours, true, anchor)
     }
 }
 
@@ -83,10 +90,11 @@ impl From<Offset> for String {
     }
 }
 
-/// Says an offset in hours the way a clinician would, choosing the unit by magnitude.
-pub fn spoken_offset(hours: f64) -> String {
+/// Says an offset in hours the way a clinician would, choosing the unit by magnitude;
+/// `whole` rounds to a whole unit (for approximate times); zero is "at the <anchor>".
+pub fn spoken_offset(hours: f64, whole: bool, anchor: &str) -> String {
     if hours == 0.0 {
-        return "at the start of the first infusion".to_owned();
+        return format!("at the {anchor}");
     }
     let side = if hours < 0.0 { "before" } else { "after" };
     let magnitude = hours.abs();
@@ -101,7 +109,11 @@ pub fn spoken_offset(hours: f64) -> String {
     } else {
         (magnitude / (24.0 * 365.25), "year")
     };
-    let rounded = (value * 10.0).round() / 10.0;
+    let rounded = if whole {
+        value.round()
+    } else {
+        (value * 10.0).round() / 10.0
+    };
     let number = if rounded.fract() == 0.0 {
         format!("{rounded:.0}")
     } else {
@@ -201,21 +213,43 @@ impl TimeSpec {
         problems
     }
 
-    /// The time in words, with its precision: "about 2 days after", "before the start".
-    pub fn spoken(&self) -> String {
-        let at = self.at.spoken();
+    /// The time in words, with its precision, relative to the anchor (e.g. "start of
+    /// the first infusion"): "about 2 days after", "before the start of the first
+    /// infusion; exact time not reported".
+    pub fn spoken(&self, anchor: &str) -> String {
+        let exact = self.precision == Precision::Exact;
+        let say = |offset: &Offset| {
+            if exact {
+                offset.spoken(anchor)
+            } else {
+                offset.spoken_rounded(anchor)
+            }
+        };
+        let at = say(&self.at);
+        let bound = |word: &str| {
+            if self.at.hours() == 0.0 {
+                format!("{word} the {anchor}; exact time not reported")
+            } else {
+                let comparative = if word == "before" {
+                    "earlier than"
+                } else {
+                    "later than"
+                };
+                format!("{comparative} {at}; exact time not reported")
+            }
+        };
         let point = match self.precision {
             Precision::Exact => at,
             Precision::Approximate => format!("about {at}"),
             Precision::Range => match (&self.earliest, &self.latest) {
-                (Some(lo), Some(hi)) => format!("between {} and {}", lo.spoken(), hi.spoken()),
+                (Some(lo), Some(hi)) => format!("between {} and {}", say(lo), say(hi)),
                 _ => at,
             },
-            Precision::Before => format!("at some time before: {at}"),
-            Precision::After => format!("at some time after: {at}"),
+            Precision::Before => bound("before"),
+            Precision::After => bound("after"),
         };
         match &self.until {
-            Some(until) => format!("{point}, until {}", until.spoken()),
+            Some(until) => format!("{point}, until {}", say(until)),
             None => point,
         }
     }
@@ -244,10 +278,52 @@ mod tests {
 
     #[test]
     fn speaks_like_a_clinician() {
-        assert_eq!(spoken_offset(24.0), "24 hours after");
-        assert_eq!(spoken_offset(-4.0 * 730.5), "4 months before");
-        assert_eq!(spoken_offset(196.0), "8.2 days after");
-        assert_eq!(spoken_offset(13.0 * 730.5), "13 months after");
-        assert_eq!(spoken_offset(-5.0 * 8766.0), "5 years before");
+        assert_eq!(spoken_offset(24.0, false, "x"), "24 hours after");
+        assert_eq!(spoken_offset(-4.0 * 730.5, false, "x"), "4 months before");
+        assert_eq!(spoken_offset(196.0, false, "x"), "8.2 days after");
+        assert_eq!(spoken_offset(196.0, true, "x"), "8 days after");
+        assert_eq!(spoken_offset(13.0 * 730.5, false, "x"), "13 months after");
+        assert_eq!(spoken_offset(-5.0 * 8766.0, false, "x"), "5 years before");
+        assert_eq!(
+            spoken_offset(0.0, false, "start of the first infusion"),
+            "at the start of the first infusion"
+        );
+    }
+
+    #[test]
+    fn approximate_times_are_said_approximately() {
+        let time = TimeSpec {
+            at: Offset::parse("+28 h").unwrap(),
+            precision: Precision::Approximate,
+            earliest: None,
+            latest: None,
+            until: Some(Offset::parse("+196 h").unwrap()),
+        };
+        assert_eq!(
+            time.spoken("anchor"),
+            "about 28 hours after, until 8 days after"
+        );
+        let before = TimeSpec {
+            at: Offset::parse("0 h").unwrap(),
+            precision: Precision::Before,
+            earliest: None,
+            latest: None,
+            until: None,
+        };
+        assert_eq!(
+            before.spoken("start of the first infusion"),
+            "before the start of the first infusion; exact time not reported"
+        );
+        let after = TimeSpec {
+            at: Offset::parse("+24 h").unwrap(),
+            precision: Precision::After,
+            earliest: None,
+            latest: None,
+            until: None,
+        };
+        assert_eq!(
+            after.spoken("anchor"),
+            "later than 24 hours after; exact time not reported"
+        );
     }
 }
