@@ -11,6 +11,7 @@
 
 pub mod article;
 pub mod binary;
+pub mod differential;
 pub mod error;
 pub mod ids;
 pub mod inventory;

@@ -1,0 +1,356 @@
+//! The differential engine: from answered findings to ranked diagnoses, in words.
+//!
+//! No probabilities or likelihood ratios exist in the sources for this setting, so none
+//! are computed. Each answered finding triggers the pack's rules (supports, weighs against,
+//! rules out), and a diagnosis's status follows from them deterministically:
+//!
+//! - **ruled out** if any answer rules it out;
+//! - otherwise **supported** if more answers support it than weigh against it;
+//! - **less likely** if more weigh against it than support it;
+//! - **possible** if they balance (including when no answer bears on it yet).
+//!
+//! Diagnoses are ranked by status, then by (supports − weighs against), then by their
+//! order in the pack. Every status comes with the rules that produced it.
+
+use std::collections::BTreeMap;
+
+use crate::ids::{DiagnosisId, FindingId, ItemId};
+use crate::model::{Answer, CasePack, Diagnosis, Effect, Finding, Rule, WorkedAnswer};
+
+/// A diagnosis's standing given the answers so far.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Standing {
+    /// More answers support it than weigh against it, and none rules it out.
+    Supported,
+    /// The answers balance, or none bears on it yet.
+    Possible,
+    /// More answers weigh against it than support it.
+    LessLikely,
+    /// An answer rules it out.
+    RuledOut,
+}
+
+impl Standing {
+    /// The word shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::Supported => "supported",
+            Standing::Possible => "possible",
+            Standing::LessLikely => "less likely",
+            Standing::RuledOut => "ruled out",
+        }
+    }
+
+    /// A stable token for CSS classes and tests.
+    pub fn token(self) -> &'static str {
+        match self {
+            Standing::Supported => "supported",
+            Standing::Possible => "possible",
+            Standing::LessLikely => "less-likely",
+            Standing::RuledOut => "ruled-out",
+        }
+    }
+}
+
+/// The answers given so far; findings not in here are unanswered.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answers(BTreeMap<FindingId, Answer>);
+
+impl Answers {
+    /// No answers.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The answer to a finding, if given ("not done" counts as given).
+    pub fn get(&self, finding: &FindingId) -> Option<Answer> {
+        self.0.get(finding).copied()
+    }
+
+    /// Sets (or with `None`, clears) the answer to a finding.
+    pub fn set(&mut self, finding: FindingId, answer: Option<Answer>) {
+        match answer {
+            Some(answer) => {
+                self.0.insert(finding, answer);
+            }
+            None => {
+                self.0.remove(&finding);
+            }
+        }
+    }
+
+    /// Number of answered findings.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when nothing is answered.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Encodes the answers for a link or for storage: `id:y,id:n,id:x`, in id order.
+    pub fn encode(&self) -> String {
+        self.0
+            .iter()
+            .map(|(finding, answer)| format!("{finding}:{}", answer_code(*answer)))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Decodes [`Answers::encode`], keeping only findings the pack has. Unknown findings
+    /// or malformed parts are reported, not guessed at.
+    pub fn decode(pack: &CasePack, text: &str) -> (Answers, Vec<String>) {
+        let mut answers = Answers::new();
+        let mut problems = Vec::new();
+        for part in text.split(',').filter(|part| !part.is_empty()) {
+            let Some((id, code)) = part.split_once(':') else {
+                problems.push(format!("\"{part}\" is not finding:answer"));
+                continue;
+            };
+            let Some(finding) = pack
+                .findings
+                .iter()
+                .find(|finding| finding.id.as_str() == id)
+            else {
+                problems.push(format!("this case has no finding \"{id}\""));
+                continue;
+            };
+            match answer_from_code(code) {
+                Some(answer) => answers.set(finding.id.clone(), Some(answer)),
+                None => problems.push(format!("\"{code}\" is not an answer (y, n or x)")),
+            }
+        }
+        (answers, problems)
+    }
+}
+
+fn answer_code(answer: Answer) -> char {
+    match answer {
+        Answer::Yes => 'y',
+        Answer::No => 'n',
+        Answer::NotDone => 'x',
+    }
+}
+
+fn answer_from_code(code: &str) -> Option<Answer> {
+    match code {
+        "y" => Some(Answer::Yes),
+        "n" => Some(Answer::No),
+        "x" => Some(Answer::NotDone),
+        _ => None,
+    }
+}
+
+/// One rule that fired, with its finding.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reason<'p> {
+    /// The finding answered.
+    pub finding: &'p Finding,
+    /// The rule that fired (its answer, effect, rationale and provenance).
+    pub rule: &'p Rule,
+}
+
+/// A diagnosis with its standing and the reasons for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment<'p> {
+    /// The diagnosis.
+    pub diagnosis: &'p Diagnosis,
+    /// Its standing.
+    pub standing: Standing,
+    /// Answers that support it.
+    pub supports: Vec<Reason<'p>>,
+    /// Answers that weigh against it.
+    pub against: Vec<Reason<'p>>,
+    /// Answers that rule it out.
+    pub rules_out: Vec<Reason<'p>>,
+}
+
+impl Assessment<'_> {
+    /// Supports minus weighs-against: the tie-breaker within a standing.
+    pub fn balance(&self) -> i64 {
+        self.supports.len() as i64 - self.against.len() as i64
+    }
+}
+
+fn standing_of(supports: usize, against: usize, rules_out: usize) -> Standing {
+    if rules_out > 0 {
+        Standing::RuledOut
+    } else if supports > against {
+        Standing::Supported
+    } else if against > supports {
+        Standing::LessLikely
+    } else {
+        Standing::Possible
+    }
+}
+
+/// Assesses every diagnosis of the pack against the answers, ranked (see module docs).
+pub fn assess<'p>(pack: &'p CasePack, answers: &Answers) -> Vec<Assessment<'p>> {
+    let mut assessments: Vec<Assessment<'p>> = pack
+        .diagnoses
+        .iter()
+        .map(|diagnosis| {
+            let mut supports = Vec::new();
+            let mut against = Vec::new();
+            let mut rules_out = Vec::new();
+            for rule in pack
+                .rules
+                .iter()
+                .filter(|rule| rule.diagnosis == diagnosis.id)
+            {
+                if answers.get(&rule.finding) != Some(rule.answer) {
+                    continue;
+                }
+                let Some(finding) = pack
+                    .findings
+                    .iter()
+                    .find(|finding| finding.id == rule.finding)
+                else {
+                    continue;
+                };
+                let reason = Reason { finding, rule };
+                match rule.effect {
+                    Effect::Supports => supports.push(reason),
+                    Effect::WeighsAgainst => against.push(reason),
+                    Effect::RulesOut => rules_out.push(reason),
+                }
+            }
+            let standing = standing_of(supports.len(), against.len(), rules_out.len());
+            Assessment {
+                diagnosis,
+                standing,
+                supports,
+                against,
+                rules_out,
+            }
+        })
+        .collect();
+    // Stable sort: equal standing and balance keep the pack's order.
+    assessments.sort_by(|a, b| {
+        a.standing
+            .cmp(&b.standing)
+            .then(b.balance().cmp(&a.balance()))
+    });
+    assessments
+}
+
+/// How one unanswered finding would move one diagnosis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shift {
+    /// The diagnosis.
+    pub diagnosis: DiagnosisId,
+    /// Its standing now.
+    pub now: Standing,
+    /// Its standing if the answer were yes.
+    pub if_yes: Standing,
+    /// Its standing if the answer were no.
+    pub if_no: Standing,
+}
+
+/// An unanswered finding that would change the picture, with how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Discriminator<'p> {
+    /// The finding to ask next.
+    pub finding: &'p Finding,
+    /// Still-open diagnoses whose standing differs between a yes and a no.
+    pub separates: usize,
+    /// The diagnoses it would move.
+    pub shifts: Vec<Shift>,
+}
+
+/// The unanswered findings that would change the picture most, best first.
+///
+/// For each unanswered finding the engine assesses the case twice, as if answered yes
+/// and as if answered no, and counts the diagnoses not already ruled out whose standing
+/// differs between the two: the more it separates, the more the answer settles.
+/// Ties keep the pack's order. Findings that would change nothing are left out.
+pub fn next_questions<'p>(
+    pack: &'p CasePack,
+    answers: &Answers,
+    limit: usize,
+) -> Vec<Discriminator<'p>> {
+    let now: BTreeMap<&DiagnosisId, Standing> = assess(pack, answers)
+        .into_iter()
+        .map(|a| (&a.diagnosis.id, a.standing))
+        .collect();
+    let mut found: Vec<Discriminator<'p>> = pack
+        .findings
+        .iter()
+        .filter(|finding| answers.get(&finding.id).is_none())
+        .filter_map(|finding| {
+            let with = |answer| {
+                let mut hypothetical = answers.clone();
+                hypothetical.set(finding.id.clone(), Some(answer));
+                assess(pack, &hypothetical)
+                    .into_iter()
+                    .map(|a| (a.diagnosis.id.clone(), a.standing))
+                    .collect::<BTreeMap<DiagnosisId, Standing>>()
+            };
+            let yes = with(Answer::Yes);
+            let no = with(Answer::No);
+            let shifts: Vec<Shift> = pack
+                .diagnoses
+                .iter()
+                .filter(|diagnosis| now.get(&diagnosis.id) != Some(&Standing::RuledOut))
+                .filter(|diagnosis| yes[&diagnosis.id] != no[&diagnosis.id])
+                .map(|diagnosis| Shift {
+                    diagnosis: diagnosis.id.clone(),
+                    now: now[&diagnosis.id],
+                    if_yes: yes[&diagnosis.id],
+                    if_no: no[&diagnosis.id],
+                })
+                .collect();
+            (!shifts.is_empty()).then(|| Discriminator {
+                finding,
+                separates: shifts.len(),
+                shifts,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.separates.cmp(&a.separates));
+    found.truncate(limit);
+    found
+}
+
+/// The published case's answers, all at once.
+pub fn worked_example_answers(pack: &CasePack) -> Answers {
+    let mut answers = Answers::new();
+    for step in &pack.worked_example {
+        answers.set(step.finding.clone(), Some(step.answer));
+    }
+    answers
+}
+
+/// The published case's answers in the order they became known: step `k` holds the
+/// answers of steps `0..=k`.
+pub fn worked_example_steps(pack: &CasePack) -> Vec<(&WorkedAnswer, Answers)> {
+    let mut answers = Answers::new();
+    pack.worked_example
+        .iter()
+        .map(|step| {
+            answers.set(step.finding.clone(), Some(step.answer));
+            (step, answers.clone())
+        })
+        .collect()
+}
+
+/// Ticked work-up and management items, encoded like answers: `id,id`.
+pub fn encode_ticks(ticks: &[ItemId]) -> String {
+    let mut ids: Vec<&str> = ticks.iter().map(ItemId::as_str).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.join(",")
+}
+
+/// Decodes [`encode_ticks`], keeping only items the pack has.
+pub fn decode_ticks(pack: &CasePack, text: &str) -> Vec<ItemId> {
+    text.split(',')
+        .filter_map(|id| {
+            pack.workup
+                .iter()
+                .find(|item| item.id.as_str() == id)
+                .map(|item| item.id.clone())
+        })
+        .collect()
+}
