@@ -5,6 +5,7 @@
 //! the native prerender step (`src/bin/prerender.rs`), so both produce identical markup.
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod pack;
 pub mod pages;

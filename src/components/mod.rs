@@ -1,5 +1,6 @@
 //! Components shared by several pages.
 
+pub mod differential;
 pub mod footer;
 pub mod header;
 pub mod planned;

@@ -301,14 +301,14 @@ pub fn next_questions<'p>(
                     if_no: no[&diagnosis.id],
                 })
                 .collect();
-            (!shifts.is_empty()).then(|| Discriminator {
+            (!shifts.is_empty()).then_some(Discriminator {
                 finding,
                 separates: shifts.len(),
                 shifts,
             })
         })
         .collect();
-    found.sort_by(|a, b| b.separates.cmp(&a.separates));
+    found.sort_by_key(|discriminator| std::cmp::Reverse(discriminator.separates));
     found.truncate(limit);
     found
 }

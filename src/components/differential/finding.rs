@@ -1,0 +1,57 @@
+//! One finding of the checklist: its question, yes / no / not done, and why to ask it.
+
+use casebook_core::{Answer, Finding};
+use yew::prelude::*;
+
+use crate::components::provenance::SourceNote;
+
+/// Properties of [`FindingControl`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct FindingProps {
+    /// The finding.
+    pub finding: Finding,
+    /// Its current answer.
+    pub answer: Option<Answer>,
+    /// Called with the new answer (`None` clears it).
+    pub on_answer: Callback<Option<Answer>>,
+}
+
+const CHOICES: [(Answer, &str, &str); 3] = [
+    (Answer::Yes, "yes", "Yes"),
+    (Answer::No, "no", "No"),
+    (Answer::NotDone, "not-done", "Not done"),
+];
+
+/// A radio group per finding: native inputs, so touch, keyboard (arrow keys) and screen
+/// readers work as users expect.
+#[component]
+pub fn FindingControl(props: &FindingProps) -> Html {
+    let finding = &props.finding;
+    let name = format!("finding-{}", finding.id);
+    html! {
+        <div class={classes!("finding", props.answer.is_some().then_some("answered"))} id={name.clone()} tabindex="-1">
+            <fieldset>
+                <legend>{ &finding.question }</legend>
+                <div class="answer-options">
+                    { for CHOICES.iter().map(|(answer, value, label)| {
+                        let on_answer = props.on_answer.clone();
+                        let answer = *answer;
+                        html! {
+                            <label class="answer-option">
+                                <input type="radio" name={name.clone()} value={*value}
+                                    checked={props.answer == Some(answer)}
+                                    onchange={Callback::from(move |_| on_answer.emit(Some(answer)))} />
+                                <span>{ *label }</span>
+                            </label>
+                        }
+                    }) }
+                    if props.answer.is_some() {
+                        <button type="button" class="link-button" aria-label={format!("Clear the answer to: {}", finding.question)}
+                            onclick={let on_answer = props.on_answer.clone(); Callback::from(move |_| on_answer.emit(None))}>{ "Clear" }</button>
+                    }
+                </div>
+            </fieldset>
+            <div class="finding-why"><span class="why-label">{ "Why ask: " }</span>{ &finding.why }{ " " }<SourceNote provenance={finding.provenance.clone()} /></div>
+        </div>
+    }
+}

@@ -1,0 +1,158 @@
+// The differential checklist as a user works it on a tablet: by touch and keyboard, the
+// published case as a worked example, state kept across reloads and shared by link,
+// step-through, and a one-page printed summary.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, serve, waitForHydration, ROOT } from './browser.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
+});
+after(async () => {
+  await browser.close();
+  await server.stop();
+});
+
+async function open(context = browser.context, query = '') {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/differential${query}`);
+  await waitForHydration(page);
+  return page;
+}
+
+const standing = (page, id) => page.locator(`#dx-${id}`).getAttribute('data-standing');
+
+async function standings(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.dx')].map((li) => [li.id.slice(3), li.dataset.standing]));
+}
+
+test('the published case reproduces the authors\' conclusions', async () => {
+  const page = await open();
+  await page.getByRole('button', { name: 'Load the published case' }).tap();
+  await page.locator('#dx-dah[data-standing="supported"]').waitFor();
+  assert.equal(await standing(page, 'dah'), 'supported');
+  assert.equal(await standing(page, 'pulmonary-oedema'), 'less-likely');
+  assert.equal(await standing(page, 'infection'), 'ruled-out');
+  assert.equal(await standing(page, 'pulmonary-embolism'), 'ruled-out');
+  assert.equal(await standing(page, 'anti-gbm'), 'ruled-out');
+  assert.equal(await standing(page, 'anca-vasculitis'), 'ruled-out');
+  assert.equal(await standing(page, 'crs'), 'less-likely');
+  assert.equal(await standing(page, 'pleuritis'), 'supported');
+  assert.equal((await standings(page))[0][0], 'dah', 'DAH leads');
+  // Each reason links to its finding and carries its source.
+  const reason = page.locator('#dx-infection .reason').first();
+  assert.match(await reason.textContent(), /rules out: Pathogens on BAL stains and cultures\? no\./);
+  assert.match(await reason.locator('blockquote').textContent(), /no evidence of infection/);
+  await page.close();
+});
+
+test('answering by touch and by keyboard re-ranks the diagnoses', async () => {
+  const page = await open();
+  await page.getByRole('button', { name: 'Reset' }).tap();
+  // Touch: tap the "Yes" of haemoptysis.
+  await page.locator('#finding-haemoptysis').getByText('Yes', { exact: true }).tap();
+  await page.locator('#dx-dah[data-standing="supported"]').waitFor();
+  // Keyboard: focus "No" of the CTPA finding and select it with the space bar.
+  const no = page.locator('#finding-embolus-on-ctpa input[value="no"]');
+  await no.focus();
+  await page.keyboard.press('Space');
+  await page.locator('#dx-pulmonary-embolism[data-standing="ruled-out"]').waitFor();
+  assert.equal(await no.isChecked(), true);
+  // Clear an answer.
+  await page.getByRole('button', { name: /Clear the answer to: Haemoptysis/ }).click();
+  await page.locator('#dx-dah[data-standing="possible"]').waitFor();
+  // "What would settle it" links to an unanswered finding.
+  const suggestion = page.locator('.next-questions ol > li > a').first();
+  const target = await suggestion.getAttribute('href');
+  await suggestion.click();
+  assert.equal(await page.evaluate(() => location.hash), target);
+  await page.close();
+});
+
+test('answers and ticks survive a reload', async () => {
+  const page = await open();
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.locator('#finding-fever').getByText('No', { exact: true }).click();
+  await page.getByLabel('Stop alemtuzumab').check();
+  await page.reload();
+  await waitForHydration(page);
+  await page.locator('#finding-fever input[value="no"]:checked').waitFor();
+  assert.equal(await page.getByLabel('Stop alemtuzumab').isChecked(), true);
+  await page.close();
+});
+
+test('the shared link reproduces the state in a fresh browser', async () => {
+  const page = await open();
+  await page.getByRole('button', { name: 'Load the published case' }).click();
+  await page.getByLabel('Urinalysis and serum creatinine').check();
+  await page.locator('#dx-dah[data-standing="supported"]').waitFor();
+  const link = await page.getByLabel('Link to this state').inputValue();
+  const expected = await standings(page);
+  await page.close();
+  const fresh = await launch({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' });
+  try {
+    const other = await fresh.context.newPage();
+    await other.goto(link);
+    await waitForHydration(other);
+    await other.locator('#dx-dah[data-standing="supported"]').waitFor();
+    assert.deepEqual(await standings(other), expected);
+    assert.equal(await other.getByLabel('Urinalysis and serum creatinine').isChecked(), true);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('a damaged link is reported, not guessed at', async () => {
+  const page = await open(browser.context, '?a=haemoptysis:y,no-such:y,fever:maybe');
+  await page.getByRole('status').filter({ hasText: 'were not understood' }).waitFor();
+  await page.locator('#dx-dah[data-standing="supported"]').waitFor();
+  await page.close();
+});
+
+test('step-through adds the case\'s findings in the order they became known', async () => {
+  const page = await open();
+  await page.getByRole('button', { name: 'Step through the case' }).click();
+  const heading = page.locator('#stepper-heading');
+  await heading.waitFor();
+  assert.match(await heading.textContent(), /step 1 of \d+/);
+  assert.equal(await page.locator('.finding.answered').count(), 1);
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await page.waitForFunction(() => /step 2 of/.test(document.querySelector('#stepper-heading').textContent));
+  assert.equal(await page.locator('.finding.answered').count(), 2);
+  assert.match(await page.locator('.stepper-when a').getAttribute('href'), /^\/timeline\//);
+  await page.getByRole('button', { name: 'End step-through' }).click();
+  await heading.waitFor({ state: 'detached' });
+  await page.close();
+});
+
+test('print shows the summary with its sources on one page', async () => {
+  const page = await open();
+  await page.getByRole('button', { name: 'Load the published case' }).click();
+  await page.locator('#dx-dah[data-standing="supported"]').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.findings').isVisible(), false, 'the long findings list is not printed');
+  assert.equal(await page.locator('.printed-answers').isVisible(), true);
+  assert.equal(await page.locator('.dx-list blockquote').first().isVisible(), true, 'sources are printed');
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(pages, 1, `the summary fits on one page (got ${pages})`);
+  await page.close();
+});
+
+test('axe-core: no violations with the case loaded and the stepper open', async () => {
+  const page = await open();
+  await page.getByRole('button', { name: 'Step through the case' }).click();
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  await page.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  const result = await page.evaluate(async () => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0].target.join(' ')}`), []);
+  await page.close();
+});
