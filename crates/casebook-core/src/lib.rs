@@ -11,6 +11,7 @@
 
 pub mod article;
 pub mod binary;
+pub mod compare;
 pub mod differential;
 pub mod error;
 pub mod ids;
@@ -18,6 +19,7 @@ pub mod inventory;
 pub mod model;
 mod parse;
 pub mod provenance;
+pub mod stats;
 pub mod time;
 pub mod timeline;
 mod validate;

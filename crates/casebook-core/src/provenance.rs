@@ -83,3 +83,25 @@ pub fn quote_found(quote: &str, source_text: &str) -> bool {
 pub fn quote_in_normalized(normalized_quote: &str, normalized_source: &str) -> bool {
     !normalized_quote.is_empty() && normalized_source.contains(normalized_quote)
 }
+
+/// The anchor the reader gives the passage a quote was taken from: `q-` and the 32-bit
+/// FNV-1a hash of the whitespace-normalised quote, in hex. Any view links to
+/// `/reader#<anchor>` and the reader marks the quote it finds in the text, so no anchor
+/// is ever placed by hand and an edited quote can never point at a stale place.
+pub fn quote_anchor(quote: &str) -> String {
+    // FNV-1a: tiny, stable across builds and platforms (unlike std's hasher), and
+    // collisions among a pack's few hundred quotes are checked by the seed-pack tests.
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in normalize_whitespace(quote).bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("q-{hash:08x}")
+}
+
+/// The reader link for a provenance whose source is the article (`article_source`), or
+/// `None` for quotes from other sources (they are shown on /sources instead).
+pub fn reader_href(provenance: &Provenance, article_source: &SourceId) -> Option<String> {
+    (provenance.source == *article_source)
+        .then(|| format!("/reader#{}", quote_anchor(&provenance.quote)))
+}

@@ -1,8 +1,18 @@
 //! Ordering the case's events and grouping them into the phases a clinician would name.
-//! (The scale maths and label layout for the drawn timeline come with the Timeline issue.)
+//! The drawn timeline's maths live in the submodules: [`scale`] maps time to position,
+//! [`layout`] places marks and labels without overlap, [`measures`] groups the values.
+
+pub mod layout;
+pub mod measures;
+pub mod scale;
 
 use crate::model::{CasePack, Event};
 use crate::time::{Precision, TimeSpec};
+
+/// Where one phase ends and the next begins, in hours from the anchor: the first
+/// infusion, the end of the second (symptom onset), four days in, and about a week after
+/// the haemoptysis (discharge).
+pub const PHASE_BOUNDARIES_HOURS: [f64; 4] = [0.0, 24.0, 96.0, 216.0];
 
 /// The phases of the case, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,13 +54,14 @@ impl Phase {
     /// phase that ends at that bound.
     pub fn of(time: &TimeSpec) -> Phase {
         let hours = sort_hours(time);
-        if hours < 0.0 {
+        let [treatment, onset, four_days, discharge] = PHASE_BOUNDARIES_HOURS;
+        if hours < treatment {
             Phase::BeforeTreatment
-        } else if hours < 24.0 {
+        } else if hours < onset {
             Phase::InfusionDays
-        } else if hours < 96.0 {
+        } else if hours < four_days {
             Phase::AcuteIllness
-        } else if hours <= 24.0 * 9.0 {
+        } else if hours <= discharge {
             Phase::HospitalCourse
         } else {
             Phase::FollowUp
@@ -93,4 +104,12 @@ pub fn events_by_phase(pack: &CasePack) -> Vec<(Phase, Vec<&Event>)> {
         })
         .filter(|(_, events)| !events.is_empty())
         .collect()
+}
+
+/// True when every word of `query` occurs in the event's label or detail, ignoring case
+/// (the timeline's "highlight" box). An empty query matches nothing.
+pub fn matches(event: &Event, query: &str) -> bool {
+    let haystack = format!("{} {}", event.label, event.detail).to_lowercase();
+    let mut words = query.split_whitespace().peekable();
+    words.peek().is_some() && words.all(|word| haystack.contains(&word.to_lowercase()))
 }

@@ -1,0 +1,409 @@
+//! The comparison view's logic: which fields are compared, how rows are chosen, sorted and
+//! contrasted, the outcome counts per group with their statistics, and the CSV export.
+//! Everything here reads the pack's comparison rows; nothing is typed in by hand.
+
+use crate::ids::RowId;
+use crate::model::{CasePack, Cell, ComparisonRow, RowGroup};
+use crate::provenance::Provenance;
+use crate::stats::{Interval, Proportion, TwoGroupComparison};
+
+/// A compared field: one line of the side-by-side table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// Indication and setting.
+    Setting,
+    /// Number of patients.
+    Patients,
+    /// Age and sex.
+    AgeSex,
+    /// Dose and route.
+    DoseRoute,
+    /// Premedication.
+    Premedication,
+    /// Onset after the dose.
+    Onset,
+    /// Presenting features.
+    Presentation,
+    /// Imaging.
+    Imaging,
+    /// Bronchoalveolar lavage.
+    Bal,
+    /// Treatment.
+    Treatment,
+    /// Mechanical ventilation.
+    Ventilation,
+    /// Outcome.
+    Outcome,
+}
+
+impl Field {
+    /// Every field, in table order.
+    pub const ALL: [Field; 12] = [
+        Field::Setting,
+        Field::Patients,
+        Field::AgeSex,
+        Field::DoseRoute,
+        Field::Premedication,
+        Field::Onset,
+        Field::Presentation,
+        Field::Imaging,
+        Field::Bal,
+        Field::Treatment,
+        Field::Ventilation,
+        Field::Outcome,
+    ];
+
+    /// The fields in which the cases differ most, set out in "what differs".
+    pub const CONTRASTED: [Field; 6] = [
+        Field::DoseRoute,
+        Field::Setting,
+        Field::Onset,
+        Field::Treatment,
+        Field::Ventilation,
+        Field::Outcome,
+    ];
+
+    /// The field's name as shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Setting => "Setting",
+            Field::Patients => "Patients (n)",
+            Field::AgeSex => "Age and sex",
+            Field::DoseRoute => "Dose and route",
+            Field::Premedication => "Premedication",
+            Field::Onset => "Onset after the dose",
+            Field::Presentation => "Presentation",
+            Field::Imaging => "Imaging",
+            Field::Bal => "Bronchoalveolar lavage",
+            Field::Treatment => "Treatment",
+            Field::Ventilation => "Mechanical ventilation",
+            Field::Outcome => "Outcome",
+        }
+    }
+
+    /// A stable key for ids and CSV (`dose-route`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Setting => "setting",
+            Field::Patients => "n",
+            Field::AgeSex => "age-sex",
+            Field::DoseRoute => "dose-route",
+            Field::Premedication => "premedication",
+            Field::Onset => "onset",
+            Field::Presentation => "presentation",
+            Field::Imaging => "imaging",
+            Field::Bal => "bal",
+            Field::Treatment => "treatment",
+            Field::Ventilation => "ventilation",
+            Field::Outcome => "outcome",
+        }
+    }
+
+    /// The row's cell for this field.
+    pub fn cell(self, row: &ComparisonRow) -> &Cell {
+        let cells = &row.cells;
+        match self {
+            Field::Setting => &cells.setting,
+            Field::Patients => &row.n,
+            Field::AgeSex => &cells.age_sex,
+            Field::DoseRoute => &cells.dose_route,
+            Field::Premedication => &cells.premedication,
+            Field::Onset => &cells.onset,
+            Field::Presentation => &cells.presentation,
+            Field::Imaging => &cells.imaging,
+            Field::Bal => &cells.bal,
+            Field::Treatment => &cells.treatment,
+            Field::Ventilation => &cells.ventilation,
+            Field::Outcome => &cells.outcome,
+        }
+    }
+}
+
+/// The name of a row group as shown.
+pub fn group_label(group: RowGroup) -> &'static str {
+    match group {
+        RowGroup::ThisCase => "This case",
+        RowGroup::Published => "Published cases",
+        RowGroup::Registry => "Registry reports (VigiBase)",
+    }
+}
+
+/// How the chosen rows are ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum SortOrder {
+    /// As the pack lists them (this case, published, registry).
+    #[default]
+    Pack,
+    /// Most patients first; rows without a count last.
+    Patients,
+    /// Highest reported mortality first; rows without counts last.
+    Mortality,
+}
+
+impl SortOrder {
+    /// Every order, as offered to the user.
+    pub const ALL: [SortOrder; 3] = [SortOrder::Pack, SortOrder::Patients, SortOrder::Mortality];
+
+    /// The order's name as shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortOrder::Pack => "as in the case pack",
+            SortOrder::Patients => "most patients first",
+            SortOrder::Mortality => "highest mortality first",
+        }
+    }
+
+    /// A stable key for the form control.
+    pub fn key(self) -> &'static str {
+        match self {
+            SortOrder::Pack => "pack",
+            SortOrder::Patients => "patients",
+            SortOrder::Mortality => "mortality",
+        }
+    }
+
+    /// The order with this key, if any.
+    pub fn from_key(key: &str) -> Option<SortOrder> {
+        SortOrder::ALL.into_iter().find(|order| order.key() == key)
+    }
+}
+
+/// The rows shown: those not hidden, in the chosen order (stable: ties keep pack order).
+pub fn chosen_rows<'a>(
+    pack: &'a CasePack,
+    hidden: &[RowId],
+    order: SortOrder,
+) -> Vec<&'a ComparisonRow> {
+    let mut rows: Vec<&ComparisonRow> = pack
+        .comparison
+        .iter()
+        .filter(|row| !hidden.contains(&row.id))
+        .collect();
+    match order {
+        SortOrder::Pack => {}
+        SortOrder::Patients => rows.sort_by_key(|row| {
+            std::cmp::Reverse(row.outcome_counts.as_ref().map(|counts| counts.n))
+        }),
+        SortOrder::Mortality => rows.sort_by(|a, b| {
+            let mortality = |row: &ComparisonRow| {
+                row.outcome_counts.as_ref().and_then(|counts| {
+                    Proportion::new(counts.deaths, counts.n).and_then(Proportion::fraction)
+                })
+            };
+            // Rows without counts sort last; among counted rows, higher first.
+            match (mortality(a), mortality(b)) {
+                (Some(x), Some(y)) => y.total_cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        }),
+    }
+    rows
+}
+
+/// The outcome of one row as counted: deaths among n, with the interval.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutcomeBar<'a> {
+    /// The row.
+    pub row: &'a ComparisonRow,
+    /// Deaths among patients.
+    pub deaths: Proportion,
+    /// Recoveries (n − deaths).
+    pub recovered: u32,
+    /// Wilson 95% interval for the proportion who died.
+    pub interval: Interval,
+    /// Where the counts come from.
+    pub provenance: &'a Provenance,
+}
+
+impl OutcomeBar<'_> {
+    /// The text equivalent of the bar, for screen readers and the data table.
+    pub fn sentence(&self) -> String {
+        format!(
+            "{}: {} of {} died ({}), {} recovered; {}.",
+            self.row.label,
+            self.deaths.events,
+            self.deaths.total,
+            self.deaths.arithmetic(),
+            self.recovered,
+            crate::stats::interval_words(self.interval)
+        )
+    }
+}
+
+/// One bar per row that reports both deaths and n, in the given rows' order.
+pub fn outcome_bars<'a>(rows: &[&'a ComparisonRow]) -> Vec<OutcomeBar<'a>> {
+    rows.iter()
+        .filter_map(|row| {
+            let counts = row.outcome_counts.as_ref()?;
+            let deaths = Proportion::new(counts.deaths, counts.n)?;
+            let interval = deaths.wilson_95()?;
+            Some(OutcomeBar {
+                row,
+                deaths,
+                recovered: counts.n - counts.deaths,
+                interval,
+                provenance: &counts.provenance,
+            })
+        })
+        .collect()
+}
+
+/// The registry's contrast the paper rests on: MS against the other indications.
+/// Found from the data: the first two counted registry rows of different indications,
+/// leaving out a row whose n is the sum of two others (an "all indications" total).
+pub fn registry_contrast(
+    pack: &CasePack,
+) -> Option<(&ComparisonRow, &ComparisonRow, TwoGroupComparison)> {
+    let counted: Vec<(&ComparisonRow, Proportion)> = pack
+        .comparison
+        .iter()
+        .filter(|row| row.group == RowGroup::Registry)
+        .filter_map(|row| {
+            let counts = row.outcome_counts.as_ref()?;
+            Some((row, Proportion::new(counts.deaths, counts.n)?))
+        })
+        .collect();
+    let is_total = |index: usize| {
+        let n = counted[index].1.total;
+        (0..counted.len()).any(|i| {
+            (i + 1..counted.len())
+                .any(|j| i != index && j != index && counted[i].1.total + counted[j].1.total == n)
+        })
+    };
+    let groups: Vec<&(&ComparisonRow, Proportion)> = counted
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| !is_total(*index))
+        .map(|(_, entry)| entry)
+        .collect();
+    let (first, a) = groups.first()?;
+    let (second, b) = groups
+        .iter()
+        .skip(1)
+        .find(|(row, _)| row.indication != first.indication)?;
+    Some((first, second, TwoGroupComparison::new(*a, *b)?))
+}
+
+/// One field in which a compared row differs from this case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contrast<'a> {
+    /// The field.
+    pub field: Field,
+    /// This case's cell.
+    pub this_case: &'a Cell,
+    /// The other row's cell.
+    pub other: &'a Cell,
+}
+
+/// Where `other` differs from this case in the contrasted fields, both sides reported.
+/// Returns nothing when the pack has no this-case row or `other` is that row.
+pub fn contrasts<'a>(pack: &'a CasePack, other: &'a ComparisonRow) -> Vec<Contrast<'a>> {
+    let Some(this_case) = pack
+        .comparison
+        .iter()
+        .find(|row| row.group == RowGroup::ThisCase)
+    else {
+        return Vec::new();
+    };
+    if this_case.id == other.id {
+        return Vec::new();
+    }
+    Field::CONTRASTED
+        .into_iter()
+        .filter_map(|field| {
+            let (mine, theirs) = (field.cell(this_case), field.cell(other));
+            (!mine.is_not_reported()
+                && !theirs.is_not_reported()
+                && mine.text.trim() != theirs.text.trim())
+            .then_some(Contrast {
+                field,
+                this_case: mine,
+                other: theirs,
+            })
+        })
+        .collect()
+}
+
+/// The chosen rows as CSV (RFC 4180), one line per row and field: the value with its
+/// source, status and verbatim quote, so a spreadsheet keeps every fact's provenance.
+/// Text that a spreadsheet would run as a formula is defused with a leading apostrophe.
+pub fn to_csv(pack: &CasePack, rows: &[&ComparisonRow]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let source_title = |provenance: &Provenance| {
+        pack.sources
+            .iter()
+            .find(|source| source.id == provenance.source)
+            .map(|source| source.title.clone())
+            .unwrap_or_else(|| provenance.source.to_string())
+    };
+    // Writing to a Vec cannot fail; an error here would be a csv crate defect.
+    let mut write = |record: [&str; 8]| {
+        let record = record.map(defuse_formula);
+        writer
+            .write_record(&record)
+            .expect("writing CSV to memory cannot fail");
+    };
+    write([
+        "case",
+        "group",
+        "field",
+        "value",
+        "status",
+        "source",
+        "source id",
+        "quote",
+    ]);
+    for row in rows {
+        for field in Field::ALL {
+            let cell = field.cell(row);
+            let (status, source, source_id, quote) = match &cell.provenance {
+                Some(provenance) => (
+                    provenance.status.label().to_owned(),
+                    source_title(provenance),
+                    provenance.source.to_string(),
+                    provenance.quote.clone(),
+                ),
+                None => Default::default(),
+            };
+            write([
+                &row.label,
+                group_label(row.group),
+                field.label(),
+                &cell.text,
+                &status,
+                &source,
+                &source_id,
+                &quote,
+            ]);
+        }
+    }
+    let bytes = writer
+        .into_inner()
+        .expect("flushing CSV to memory cannot fail");
+    String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8")
+}
+
+/// Prefixes an apostrophe to text a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab,
+/// carriage return at the start), after OWASP's CSV-injection advice: an imported pack
+/// must not be able to run a formula on the user's machine.
+fn defuse_formula(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(defuse_formula("=1+1"), "'=1+1");
+        assert_eq!(defuse_formula("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(defuse_formula("-2 d"), "'-2 d");
+        assert_eq!(defuse_formula("12 mg"), "12 mg");
+    }
+}
