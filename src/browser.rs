@@ -90,3 +90,41 @@ pub fn print() {
         let _ = gloo::utils::window().print();
     }
 }
+
+/// Offers `text` to the user as a file download named `file_name` (CSV, RIS, notes).
+/// Uses a `blob:` URL, which the strict CSP allows for downloads, and revokes it after.
+pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let run = || -> Option<()> {
+            let parts = js_sys_array_of(text);
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type(mime);
+            let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+            let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+            let document = gloo::utils::document();
+            let anchor: web_sys::HtmlAnchorElement =
+                document.create_element("a").ok()?.dyn_into().ok()?;
+            anchor.set_href(&url);
+            anchor.set_download(file_name);
+            anchor.click();
+            web_sys::Url::revoke_object_url(&url).ok()?;
+            Some(())
+        };
+        run().is_some()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (file_name, mime, text);
+        false
+    }
+}
+
+/// A one-element JS array holding `text`, the shape `Blob`'s constructor takes.
+#[cfg(target_arch = "wasm32")]
+fn js_sys_array_of(text: &str) -> wasm_bindgen::JsValue {
+    let array = js_sys::Array::new();
+    array.push(&wasm_bindgen::JsValue::from_str(text));
+    array.into()
+}

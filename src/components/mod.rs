@@ -1,8 +1,10 @@
 //! Components shared by several pages.
 
+pub mod compare;
 pub mod differential;
 pub mod footer;
 pub mod header;
 pub mod planned;
 pub mod provenance;
 pub mod status_badge;
+pub mod timeline;

@@ -1,6 +1,8 @@
 //! The source of a fact, on demand: the verbatim quote, which source it is from, and how
-//! sure we are. Collapsed by default so the facts stay readable.
+//! sure we are, and for quotes from the case report a link to the sentence in the paper.
+//! Collapsed by default so the facts stay readable.
 
+use casebook_core::provenance::reader_href;
 use casebook_core::Provenance;
 use yew::prelude::*;
 
@@ -22,10 +24,8 @@ pub struct SourceNoteProps {
 pub fn SourceNote(props: &SourceNoteProps) -> Html {
     let pack = use_pack();
     let provenance = &props.provenance;
+    let pack = pack.as_ref().as_ref().ok();
     let source_title = pack
-        .as_ref()
-        .as_ref()
-        .ok()
         .and_then(|pack| {
             pack.sources
                 .iter()
@@ -33,6 +33,7 @@ pub fn SourceNote(props: &SourceNoteProps) -> Html {
         })
         .map(|source| source.title.clone())
         .unwrap_or_else(|| provenance.source.to_string());
+    let in_paper = pack.and_then(|pack| reader_href(provenance, &pack.meta.article_source));
     html! {
         <details class="quote" open={props.open}>
             <summary>{ "Source" }<span class="visually-hidden">{ format!(": {}", provenance.status.label()) }</span></summary>
@@ -41,6 +42,9 @@ pub fn SourceNote(props: &SourceNoteProps) -> Html {
                 <a href={format!("/sources#source-{}", provenance.source)}>{ source_title }</a>
                 { " " }<StatusBadge status={provenance.status} />
             </p>
+            { for in_paper.map(|href| html! {
+                <p class="quote-meta"><a class="in-paper" href={href}>{ "Read it in the paper" }</a></p>
+            }) }
             { for provenance.note.iter().map(|note| html! { <p class="quote-note">{ note }</p> }) }
         </details>
     }

@@ -1,27 +1,248 @@
-//! `/compare`: this case against the transplant and haematology cases and the VigiBase
-//! cohorts.
+//! `/compare`: this case against the transplant and haematology cases, the later MS cases
+//! and the VigiBase cohorts. The rows, statistics, ordering, contrasts and CSV are the
+//! core's (`casebook_core::compare`, `casebook_core::stats`); this page renders them and
+//! keeps the user's choices (which rows, which order, which row to contrast).
+//!
+//! The prerendered page shows every row in the pack's order; choices apply after
+//! hydration, so the first client render equals the static HTML.
 
+use casebook_core::compare::{
+    chosen_rows, group_label, outcome_bars, registry_contrast, to_csv, Field, SortOrder,
+};
+use casebook_core::provenance::reader_href;
+use casebook_core::stats::{interval_words, REGISTRY_CAVEATS};
+use casebook_core::{RowGroup, RowId};
 use yew::prelude::*;
 
-use crate::components::planned::Planned;
+use crate::browser;
+use crate::components::compare::cell::CellView;
+use crate::components::compare::contrast::ContrastTable;
+use crate::components::compare::outcome_chart::{BarData, OutcomeChart};
+use crate::components::provenance::SourceNote;
 use crate::pack::use_pack;
+use crate::pages::overview::PackFailed;
 
 /// The comparison view.
 #[component]
 pub fn Compare() -> Html {
     let pack = use_pack();
-    let rows = pack
-        .as_ref()
-        .as_ref()
-        .map(|pack| pack.comparison.len())
-        .unwrap_or(0);
+    let hidden = use_state(Vec::<RowId>::new);
+    let order = use_state(SortOrder::default);
+    let contrast_with = use_state(|| None::<RowId>);
+
+    let pack = match pack.as_ref() {
+        Ok(pack) => pack,
+        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
+    };
+    let article = &pack.meta.article_source;
+    let rows = chosen_rows(pack, &hidden, *order);
+    let bars: Vec<BarData> = outcome_bars(&rows)
+        .iter()
+        .map(|bar| BarData::from_core(bar, article))
+        .collect();
+    let others: Vec<_> = pack
+        .comparison
+        .iter()
+        .filter(|row| row.group != RowGroup::ThisCase)
+        .collect();
+    let contrast_id = (*contrast_with)
+        .clone()
+        .or_else(|| others.first().map(|row| row.id.clone()));
+
+    let toggle_row = {
+        let hidden = hidden.clone();
+        Callback::from(move |id: RowId| {
+            let mut next = (*hidden).clone();
+            match next.iter().position(|x| *x == id) {
+                Some(index) => {
+                    next.remove(index);
+                }
+                None => next.push(id),
+            }
+            hidden.set(next);
+        })
+    };
+    let on_order = {
+        let order = order.clone();
+        Callback::from(move |event: Event| {
+            if let Some(chosen) = select_value(&event).and_then(|key| SortOrder::from_key(&key)) {
+                order.set(chosen);
+            }
+        })
+    };
+    let on_contrast = {
+        let contrast_with = contrast_with.clone();
+        Callback::from(move |event: Event| {
+            if let Some(id) = select_value(&event) {
+                contrast_with.set(Some(RowId::from(id.as_str())));
+            }
+        })
+    };
+    let csv = to_csv(pack, &rows);
+    let on_export = {
+        let file_name = format!("{}-comparison.csv", pack.meta.id);
+        Callback::from(move |_: MouseEvent| {
+            browser::download(&file_name, "text/csv;charset=utf-8", &csv);
+        })
+    };
+
+    let registry = registry_contrast(pack);
+    let research_notes = pack
+        .sources
+        .iter()
+        .find(|source| source.id.as_str() == "research-notes");
+
     html! {
-        <article class="page">
+        <article class="page compare">
             <h1>{ "Compare" }</h1>
             <p class="lede">{ "This MS case beside the published kidney-transplant cases, the later MS cases, and the VigiBase reports by indication: who recovered, who died, and how the doses, settings and treatments differed." }</p>
-            <Planned>
-                <p>{ format!("The case pack already holds {rows} comparison rows, every field sourced or marked \"not reported\". This view will set them side by side with an outcome chart, Wilson confidence intervals, Fisher's exact test, and the caveats of spontaneous reports.") }</p>
-            </Planned>
+
+            <section aria-labelledby="outcome-heading">
+                <h2 id="outcome-heading">{ "Outcome by group" }</h2>
+                <OutcomeChart bars={bars} />
+                <p class="muted small">{ "Groups overlap: this case is one of the 5 MS reports in VigiBase, and VigiBase's 22 reports are its MS and other-indication groups together. Rows without both deaths and n are not charted." }</p>
+            </section>
+
+            { for registry.map(|(first, second, comparison)| {
+                let first_ci = comparison.first.wilson_95().map(interval_words).unwrap_or_default();
+                let second_ci = comparison.second.wilson_95().map(interval_words).unwrap_or_default();
+                let words = comparison.plain_language(&first.label, &second.label, "died");
+                html! {
+                    <section class="stats" aria-labelledby="stats-heading">
+                        <h2 id="stats-heading">{ "The contrast in numbers, and its limits" }</h2>
+                        <p>{ words }</p>
+                        <ul class="stats-list">
+                            <li>{ format!("{}: {} died, {} (Wilson).", first.label, comparison.first.arithmetic(), first_ci) }</li>
+                            <li>{ format!("{}: {} died, {} (Wilson).", second.label, comparison.second.arithmetic(), second_ci) }</li>
+                        </ul>
+                        { for second.outcome_counts.as_ref().map(|counts| html! {
+                            <div class="small">{ "The counts: " }<SourceNote provenance={counts.provenance.clone()} /></div>
+                        }) }
+                        <h3>{ "What these counts cannot tell you" }</h3>
+                        <dl class="caveats">
+                            { for REGISTRY_CAVEATS.iter().map(|(term, text)| html! {
+                                <div><dt>{ *term }</dt><dd>{ *text }</dd></div>
+                            }) }
+                        </dl>
+                        { for research_notes.and_then(|notes| notes.text.as_ref()).and_then(|text| {
+                            // The research notes' own first sentence on haematology, quoted.
+                            let paragraph = text.split("\n\n").find(|p| p.trim_start().starts_with("Haematology"))?;
+                            let sentence = paragraph.split(". ").next()?.split_whitespace().collect::<Vec<_>>().join(" ");
+                            Some(html! {
+                                <div class="notice">
+                                    <p>{ "From the project's literature search:" }</p>
+                                    <blockquote>{ format!("{sentence}.") }</blockquote>
+                                    <p class="small"><a href="/sources#source-research-notes">{ "Casebook research notes" }</a></p>
+                                </div>
+                            })
+                        }) }
+                    </section>
+                }
+            }) }
+
+            <section aria-labelledby="table-heading">
+                <h2 id="table-heading">{ "Side by side" }</h2>
+                <div class="compare-controls">
+                    <fieldset class="row-picker">
+                        <legend>{ "Cases and cohorts shown" }</legend>
+                        { for pack.comparison.iter().map(|row| {
+                            let id = row.id.clone();
+                            let checked = !hidden.contains(&row.id);
+                            let onchange = {
+                                let toggle_row = toggle_row.clone();
+                                Callback::from(move |_: Event| toggle_row.emit(id.clone()))
+                            };
+                            html! {
+                                <label class="chip">
+                                    <input type="checkbox" checked={checked} {onchange} />
+                                    <span>{ &row.label }</span>
+                                </label>
+                            }
+                        }) }
+                    </fieldset>
+                    <div class="control-row">
+                        <label class="select-label">{ "Order " }
+                            <select onchange={on_order}>
+                                { for SortOrder::ALL.into_iter().map(|option| html! {
+                                    <option value={option.key()} selected={option == *order}>{ option.label() }</option>
+                                }) }
+                            </select>
+                        </label>
+                        <button type="button" class="button secondary" onclick={on_export}>{ "Download as CSV, with sources" }</button>
+                    </div>
+                </div>
+                if rows.is_empty() {
+                    <p class="notice" role="status">{ "No case or cohort is chosen: tick at least one above." }</p>
+                } else {
+                    <div class="table-scroll compare-scroll" role="region" aria-label="Comparison table, scrolls sideways" tabindex="0">
+                        <table class="compare-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col" class="field-col">{ "Field" }</th>
+                                    { for rows.iter().map(|row| html! {
+                                        <th scope="col" id={format!("row-{}", row.id)} class={classes!(format!("group-{:?}", row.group).to_lowercase())}>
+                                            <span class="row-label">{ &row.label }</span>
+                                            <span class="row-group">{ group_label(row.group) }</span>
+                                        </th>
+                                    }) }
+                                </tr>
+                            </thead>
+                            <tbody>
+                                { for Field::ALL.into_iter().map(|field| html! {
+                                    <tr>
+                                        <th scope="row" class="field-col">{ field.label() }</th>
+                                        { for rows.iter().map(|row| {
+                                            let cell = field.cell(row);
+                                            let number_link = (field == Field::Patients)
+                                                .then(|| cell.provenance.as_ref().and_then(|p| reader_href(p, article)))
+                                                .flatten();
+                                            html! {
+                                                <td class={classes!(cell.is_not_reported().then_some("nr"))}>
+                                                    <CellView cell={cell.clone()} />
+                                                    { for number_link.map(|href| html! {
+                                                        <a class="small" href={href}>{ "n in the paper" }</a>
+                                                    }) }
+                                                </td>
+                                            }
+                                        }) }
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            </section>
+
+            <section aria-labelledby="differs-heading">
+                <h2 id="differs-heading">{ "What differs from this case" }</h2>
+                <p class="muted">{ "The fields where a chosen case or cohort differs from this one, read from the rows above: dose, setting, onset, treatment, ventilation and outcome." }</p>
+                <label class="select-label">{ "Set beside this case: " }
+                    <select onchange={on_contrast}>
+                        { for others.iter().map(|row| html! {
+                            <option value={row.id.to_string()} selected={Some(&row.id) == contrast_id.as_ref()}>{ &row.label }</option>
+                        }) }
+                    </select>
+                </label>
+                { for contrast_id.map(|id| html! { <ContrastTable other={id} /> }) }
+            </section>
         </article>
+    }
+}
+
+/// The value of the `<select>` an event came from.
+fn select_value(event: &Event) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        event
+            .target()?
+            .dyn_into::<web_sys::HtmlSelectElement>()
+            .ok()
+            .map(|select| select.value())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = event;
+        None
     }
 }

@@ -1,19 +1,21 @@
-//! `/timeline` and `/timeline/<event-id>`: the case in time order.
-//!
-//! For now this is the text form of the timeline (events grouped by phase, each with its
-//! time, precision, detail and source); the drawn, zoomable SVG timeline comes with the
-//! Timeline issue and will sit above this list, which stays as its text alternative.
+//! `/timeline` and `/timeline/<event-id>`: the case in time, drawn in lanes on a zoomable
+//! axis, with the selected event's details, the measurements, and the same events as an
+//! ordered list (the drawing's text alternative).
 //!
 //! The event named in the route is selected *after* hydration, as client state: every
 //! `/timeline/<id>` page then hydrates from the same HTML as `/timeline`, so the service
 //! worker can answer any event page offline with the one cached timeline page.
 
-use casebook_core::timeline::events_by_phase;
+use casebook_core::timeline::scale::{Scale, ScaleKind};
+use casebook_core::Lane;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::planned::Planned;
-use crate::components::provenance::SourceNote;
+use crate::components::timeline::chart::TimelineChart;
+use crate::components::timeline::details::EventDetails;
+use crate::components::timeline::event_list::EventList;
+use crate::components::timeline::measures::Measurements;
+use crate::components::timeline::state::{Action, TimelineState};
 use crate::pack::use_pack;
 use crate::pages::overview::PackFailed;
 use crate::route::Route;
@@ -29,31 +31,104 @@ pub struct TimelineProps {
 /// The timeline page.
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
-    let pack = use_pack();
-    let pack = match pack.as_ref() {
-        Ok(pack) => pack,
-        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
+    let loaded = use_pack();
+    let state = {
+        let loaded = loaded.clone();
+        use_reducer(move || {
+            let events = loaded
+                .as_ref()
+                .as_ref()
+                .map_or(&[][..], |pack| &pack.events[..]);
+            TimelineState::new(events)
+        })
     };
     let selected = use_state(|| None::<AttrValue>);
+    let navigator = use_navigator();
     {
         let selected = selected.clone();
         use_effect_with(props.selected.clone(), move |route_selection| {
             selected.set(route_selection.clone());
         });
     }
-    use_effect_with((*selected).clone(), |selected| {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(id) = selected {
-            if let Some(element) = gloo::utils::document().get_element_by_id(&format!("event-{id}"))
-            {
-                element.scroll_into_view();
+    // Bring the selected event into the drawing's view, and its list entry into sight
+    // when the selection came from the route.
+    {
+        let state = state.clone();
+        let loaded = loaded.clone();
+        use_effect_with((*selected).clone(), move |selected| {
+            if let (Some(id), Ok(pack)) = (selected, loaded.as_ref()) {
+                if let Some(event) = pack.events.iter().find(|e| e.id.as_str() == id.as_str()) {
+                    let (from, to) = state.scale.extent(&event.time);
+                    state.dispatch(Action::Reveal(from, to));
+                }
             }
+        });
+    }
+
+    let pack = match loaded.as_ref() {
+        Ok(pack) => pack,
+        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
+    };
+    let selected = (*selected).clone();
+    let unknown = selected
+        .as_deref()
+        .filter(|id| !pack.events.iter().any(|event| event.id.as_str() == *id))
+        .map(str::to_owned);
+
+    let on_select = {
+        let navigator = navigator.clone();
+        Callback::from(move |id: String| {
+            if let Some(navigator) = &navigator {
+                navigator.push(&Route::TimelineEvent { event: id });
+            }
+        })
+    };
+    let dispatch = |action: fn() -> Action| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(action()))
+    };
+    let on_scale = {
+        let state = state.clone();
+        let scales = [
+            Scale::for_pack(pack, ScaleKind::Broken),
+            Scale::for_pack(pack, ScaleKind::Linear),
+        ];
+        move |index: usize| {
+            let state = state.clone();
+            let scale = scales[index].clone();
+            Callback::from(move |_: Event| state.dispatch(Action::SetScale(scale.clone())))
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = selected;
-    });
-    let selected = selected.as_deref();
-    let unknown = selected.filter(|id| !pack.events.iter().any(|event| event.id.as_str() == *id));
+    };
+    let on_query = {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                if let Some(input) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    state.dispatch(Action::SetQuery(input.value()));
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&state, event);
+        })
+    };
+    let lanes = state.lanes();
+    let match_count = if state.query.trim().is_empty() {
+        None
+    } else {
+        Some(
+            pack.events
+                .iter()
+                .filter(|event| lanes.contains(&event.lane))
+                .filter(|event| casebook_core::timeline::matches(event, &state.query))
+                .count(),
+        )
+    };
+
     html! {
         <article class="page timeline">
             <h1>{ "Timeline" }</h1>
@@ -61,33 +136,67 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             { for unknown.map(|id| html! {
                 <p class="notice" role="status">{ format!("There is no event \u{201c}{id}\u{201d} in this case; the whole timeline is shown.") }</p>
             }) }
-            <Planned>
-                <p>{ "A drawn timeline with lanes, a zoomable time axis and measurements will sit above this list." }</p>
-            </Planned>
-            { for events_by_phase(pack).into_iter().map(|(phase, events)| html! {
-                <section class="phase" aria-label={phase.label()}>
-                    <h2>{ phase.label() }</h2>
-                    <ol class="event-list">
-                        { for events.into_iter().map(|event| {
-                            let is_selected = selected == Some(event.id.as_str());
+
+            <section class="timeline-tools" aria-label="Timeline controls">
+                <div class="button-row">
+                    <button type="button" class="button secondary" onclick={dispatch(|| Action::Whole)}>{ "Whole course" }</button>
+                    <button type="button" class="button secondary" onclick={dispatch(|| Action::Acute)}>{ "Acute phase" }</button>
+                    <button type="button" class="button secondary icon" aria-label="Zoom out" onclick={dispatch(|| Action::Zoom { factor: 1.0 / 1.5, focus: 0.5 })}>{ "\u{2212}" }</button>
+                    <button type="button" class="button secondary icon" aria-label="Zoom in" onclick={dispatch(|| Action::Zoom { factor: 1.5, focus: 0.5 })}>{ "+" }</button>
+                    <button type="button" class="button secondary icon" aria-label="Earlier" onclick={dispatch(|| Action::Pan(-0.3))}>{ "\u{2190}" }</button>
+                    <button type="button" class="button secondary icon" aria-label="Later" onclick={dispatch(|| Action::Pan(0.3))}>{ "\u{2192}" }</button>
+                </div>
+                <fieldset class="scale-picker">
+                    <legend>{ "Time axis" }</legend>
+                    { for [ScaleKind::Broken, ScaleKind::Linear].into_iter().enumerate().map(|(index, kind)| html! {
+                        <label class="chip">
+                            <input type="radio" name="scale" checked={state.scale.kind() == kind} onchange={on_scale(index)} />
+                            <span>{ kind.label() }</span>
+                        </label>
+                    }) }
+                </fieldset>
+                <details class="filters">
+                    <summary>{ "Lanes and highlight" }
+                        { for match_count.map(|count| html! { <span class="muted">{ format!(" ({count} highlighted)") }</span> }) }
+                    </summary>
+                    <fieldset class="lane-picker">
+                        <legend>{ "Lanes shown" }</legend>
+                        { for Lane::ALL.into_iter().map(|lane| {
+                            let state = state.clone();
+                            let onchange = Callback::from(move |_: Event| state.dispatch(Action::ToggleLane(lane)));
                             html! {
-                                <li id={format!("event-{}", event.id)} class={classes!("event", format!("lane-{:?}", event.lane).to_lowercase(), is_selected.then_some("selected"))}
-                                    aria-current={is_selected.then_some("true")}>
-                                    <p class="event-time">
-                                        <span class="lane-name">{ event.lane.label() }</span>{ " · " }
-                                        <time>{ event.time.spoken(&pack.anchor.label) }</time>
-                                    </p>
-                                    <h3 class="event-label">
-                                        <Link<Route> to={Route::TimelineEvent { event: event.id.to_string() }}>{ &event.label }</Link<Route>>
-                                    </h3>
-                                    <p class="event-detail">{ &event.detail }</p>
-                                    <SourceNote provenance={event.provenance.clone()} open={is_selected} />
-                                </li>
+                                <label class={classes!("chip", format!("lane-chip-{:?}", lane).to_lowercase())}>
+                                    <input type="checkbox" checked={lanes.contains(&lane)} {onchange} />
+                                    <span>{ lane.label() }</span>
+                                </label>
                             }
                         }) }
-                    </ol>
-                </section>
-            }) }
+                    </fieldset>
+                    <label class="highlight-box">
+                        <span>{ "Highlight events containing" }</span>
+                        <input type="search" value={state.query.clone()} oninput={on_query} placeholder="e.g. haemoglobin, CT, cough" />
+                    </label>
+                    { for match_count.map(|count| html! {
+                        <p class="muted small" role="status">{ match count { 0 => "No shown event matches.".to_owned(), 1 => "1 event matches.".to_owned(), n => format!("{n} events match.") } }</p>
+                    }) }
+                </details>
+            </section>
+
+            <TimelineChart state={state.clone()} selected={selected.clone()} on_select={on_select} />
+            <p class="muted small chart-hint">{ "Drag to move through time, pinch or use the wheel to zoom, tap an event for its details. Dashed rings are approximate times, arrows are times known only to be before or after a point, and thin bars are spans or ranges." }</p>
+
+            <EventDetails selected={selected.clone()} />
+
+            <section aria-labelledby="measures-heading">
+                <h2 id="measures-heading">{ "Measurements" }</h2>
+                <p class="muted small">{ "Each value on its own number line, the reference band shaded where the paper gives limits; a line joins values of the same test in time order." }</p>
+                <Measurements />
+            </section>
+
+            <section aria-labelledby="list-heading">
+                <h2 id="list-heading">{ "Events in order" }</h2>
+                <EventList selected={selected} lanes={lanes} query={AttrValue::from(state.query.clone())} />
+            </section>
         </article>
     }
 }

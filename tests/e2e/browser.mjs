@@ -93,7 +93,10 @@ export const ROUTES = [
 /**
  * A structural signature of the app's DOM: every element with its attributes, and the
  * text between elements (adjacent text nodes merged, as the HTML parser merges them,
- * whitespace collapsed), in document order. Comments (hydration markers) are skipped.
+ * whitespace collapsed), in document order. Comments (hydration markers) are skipped, and
+ * so is the inside of an element marked `data-client-layout`: the timeline's drawing is
+ * hydrated at the prerender's width and then, by design, laid out again at the width the
+ * browser measures, and its details panel fills in with the event an event page selects.
  * Runs in the page.
  */
 export function domSignature(root) {
@@ -110,7 +113,7 @@ export function domSignature(root) {
         flush();
         const attributes = [...child.attributes].map((a) => `${a.name}=${a.value}`).sort().join(' ');
         out.push(`<${child.tagName.toLowerCase()} ${attributes}>`);
-        walk(child);
+        if (!child.hasAttribute('data-client-layout')) walk(child);
         flush();
         out.push(`</${child.tagName.toLowerCase()}>`);
       } else if (child.nodeType === Node.TEXT_NODE) {

@@ -1,0 +1,42 @@
+//! One cell of the comparison table: what the source says, its status, and the quote on
+//! demand; "not reported" is said in words, never left blank.
+
+use casebook_core::Cell;
+use yew::prelude::*;
+
+use crate::components::provenance::SourceNote;
+use crate::components::status_badge::StatusBadge;
+
+/// Properties of [`CellView`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct CellViewProps {
+    /// The cell to show.
+    pub cell: Cell,
+}
+
+/// The cell's text, its status badge and its source.
+#[component]
+pub fn CellView(props: &CellViewProps) -> Html {
+    let cell = &props.cell;
+    if cell.is_not_reported() {
+        return html! {
+            <div class="cell not-reported">
+                <span>{ casebook_core::NOT_REPORTED }</span>
+                { for cell.provenance.iter().map(|provenance| html! {
+                    <div class="cell-source"><SourceNote provenance={provenance.clone()} /></div>
+                }) }
+            </div>
+        };
+    }
+    html! {
+        <div class="cell">
+            <span class="cell-text">{ &cell.text }</span>
+            { for cell.provenance.iter().map(|provenance| html! {
+                <div class="cell-source">
+                    <StatusBadge status={provenance.status} />{ " " }
+                    <SourceNote provenance={provenance.clone()} />
+                </div>
+            }) }
+        </div>
+    }
+}

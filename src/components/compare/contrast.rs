@@ -1,0 +1,54 @@
+//! "What differs": this case beside one chosen row, in the fields where they differ,
+//! found by the core from the rows themselves.
+
+use casebook_core::compare::contrasts;
+use casebook_core::RowId;
+use yew::prelude::*;
+
+use crate::components::compare::cell::CellView;
+use crate::pack::use_pack;
+
+/// Properties of [`ContrastTable`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ContrastTableProps {
+    /// The row set beside this case.
+    pub other: RowId,
+}
+
+/// A three-column table: field, this case, the other row.
+#[component]
+pub fn ContrastTable(props: &ContrastTableProps) -> Html {
+    let pack = use_pack();
+    let Ok(pack) = pack.as_ref() else {
+        return Html::default();
+    };
+    let Some(other) = pack.comparison.iter().find(|row| row.id == props.other) else {
+        return Html::default();
+    };
+    let found = contrasts(pack, other);
+    if found.is_empty() {
+        return html! { <p class="muted">{ "No reported field differs from this case." }</p> };
+    }
+    html! {
+        <div class="table-scroll" role="region" aria-label="What differs" tabindex="0">
+            <table class="contrast-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Field" }</th>
+                        <th scope="col">{ "This case" }</th>
+                        <th scope="col">{ &other.label }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for found.into_iter().map(|contrast| html! {
+                        <tr>
+                            <th scope="row">{ contrast.field.label() }</th>
+                            <td><CellView cell={contrast.this_case.clone()} /></td>
+                            <td class="differs"><CellView cell={contrast.other.clone()} /></td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

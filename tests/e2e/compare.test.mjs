@@ -1,0 +1,105 @@
+// The comparison view at tablet sizes: the prerendered table, the chart's text
+// equivalent, choosing and ordering rows, the contrast, and the CSV download with sources.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, serve, waitForHydration } from './browser.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server.stop(); });
+
+/** A small RFC 4180 parser, so the test reads the CSV as a spreadsheet would. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (c !== '\r') field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+test('the prerendered page already holds the table, the chart and the statistics', async () => {
+  const html = await (await fetch(`${server.url}/compare`)).text();
+  assert.match(html, /<table class="compare-table"/);
+  assert.match(html, /14\/17 = 82% died/);
+  assert.match(html, /p = 0\.002127/);
+  assert.match(html, /No denominator/);
+  // No empty cell: every td holds text.
+  assert.doesNotMatch(html, /<td[^>]*>\s*<\/td>/);
+});
+
+for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
+  test(`compare at ${viewport.width}×${viewport.height}: chart text, rows, order, contrast`, async () => {
+    const browser = await launch({ viewport, serviceWorkers: 'block' });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.url}/compare`);
+      await waitForHydration(page);
+      // Each bar has its sentence as its accessible name.
+      const bar = page.getByRole('img', { name: /VigiBase: transplantation or haematological malignancy: 14 of 17 died/ });
+      assert.equal(await bar.count(), 1);
+      assert.match(await bar.getAttribute('aria-label'), /95% CI 59% to 94%/);
+      // The table scrolls sideways with its field column kept in view.
+      const sticky = await page.locator('.compare-table tbody th').first().evaluate((th) => getComputedStyle(th).position);
+      assert.equal(sticky, 'sticky');
+      // Hide a row by touch.
+      const columns = () => page.locator('.compare-table thead th').count();
+      const before = await columns();
+      await page.locator('.row-picker label', { hasText: 'Tahir' }).tap();
+      await page.waitForFunction((n) => document.querySelectorAll('.compare-table thead th').length === n - 1, before);
+      assert.equal(await page.locator('#row-tahir').count(), 0);
+      // Order by mortality: with Tahir (1/1) hidden, VigiBase 14/17 (82%) leads.
+      await page.getByLabel('Order').selectOption('mortality');
+      await page.waitForFunction(() => document.querySelector('.compare-table thead th:nth-child(2)').id === 'row-vigibase-other');
+      // The contrast with the Alport cases shows the dose difference from the rows.
+      await page.getByLabel(/Set beside this case/).selectOption('alport-transplant');
+      const contrast = page.locator('.contrast-table');
+      await contrast.getByText('30 mg once', { exact: false }).waitFor();
+      assert.match(await contrast.textContent(), /12 mg\/day IV on two consecutive days/);
+      await page.close();
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test('the CSV download holds every shown row and field with its source', async () => {
+  const browser = await launch({ serviceWorkers: 'block' });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/compare`);
+    await waitForHydration(page);
+    const rowsShown = await page.locator('.compare-table thead th').count() - 1;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Download as CSV/ }).tap(),
+    ]);
+    assert.match(download.suggestedFilename(), /comparison\.csv$/);
+    const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(rows[0], ['case', 'group', 'field', 'value', 'status', 'source', 'source id', 'quote']);
+    const body = rows.slice(1);
+    assert.equal(body.length, rowsShown * 12, 'one line per row and field');
+    for (const line of body) {
+      assert.equal(line.length, 8);
+      if (line[3] !== 'not reported') assert.ok(line[7].length > 0, `${line[0]} / ${line[2]} has its quote`);
+    }
+    const cases = new Set(body.map((line) => line[0]));
+    assert.equal(cases.size, rowsShown);
+    assert.ok(body.some((line) => line[0] === 'VigiBase: MS' && line[2] === 'Outcome' && line[3] === 'All recovered' && line[4] === 'seed'));
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+});

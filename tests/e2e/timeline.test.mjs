@@ -1,0 +1,149 @@
+// The drawn timeline at tablet sizes: zoom by pinch, wheel, buttons and keys; select by
+// tap and by keyboard; the details show the quote and link to the paper; labels do not
+// overlap on screen; filters and highlight.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, waitForHydration } from './browser.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server.stop(); });
+
+const VIEWPORTS = [{ width: 768, height: 1024 }, { width: 1024, height: 768 }];
+
+/** The visible axis window, read from the tick labels' positions. */
+const tickLabels = (page) => page.locator('.timeline-svg .tick').allTextContents();
+
+/** Bounding boxes of all mark labels; asserts no two in the same lane overlap. */
+async function assertNoOverlap(page) {
+  const boxes = await page.evaluate(() => [...document.querySelectorAll('.timeline-svg .mark-label')].map((t) => {
+    const r = t.getBoundingClientRect();
+    return { x: r.left, y: r.top, w: r.width, h: r.height, text: t.textContent };
+  }));
+  assert.ok(boxes.length > 0, 'labels are drawn');
+  for (let i = 0; i < boxes.length; i += 1) {
+    for (let j = i + 1; j < boxes.length; j += 1) {
+      const a = boxes[i];
+      const b = boxes[j];
+      const overlap = a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+      assert.ok(!overlap, `"${a.text}" overlaps "${b.text}"`);
+    }
+  }
+}
+
+for (const viewport of VIEWPORTS) {
+  test(`timeline at ${viewport.width}×${viewport.height}: labels, pinch, keys, selection`, async () => {
+    const browser = await launch({ viewport, serviceWorkers: 'block', hasTouch: true });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.url}/timeline`);
+      await waitForHydration(page);
+      const svg = page.locator('.timeline-svg');
+      // The drawing is laid out at the width it is shown at.
+      await page.waitForFunction(() => {
+        const s = document.querySelector('.timeline-svg');
+        return Math.abs(s.getBoundingClientRect().width - Number(s.getAttribute('width'))) < 2;
+      });
+      assert.equal(await page.locator('.timeline-svg .mark').count(), 44, 'every event is drawn');
+      await assertNoOverlap(page);
+
+      // Pinch out with two fingers (CDP touch events become pointer events).
+      const box = await svg.boundingBox();
+      const cdp = await page.context().newCDPSession(page);
+      const y = box.y + 60;
+      const cx = box.x + box.width * 0.5;
+      const touch = (type, spread) => cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x: cx - spread, y, id: 1 }, { x: cx + spread, y, id: 2 }],
+      });
+      const marksBefore = await page.evaluate(() => document.querySelectorAll('.timeline-svg .mark').length);
+      await touch('touchStart', 20);
+      for (let spread = 30; spread <= 200; spread += 10) await touch('touchMove', spread);
+      await touch('touchEnd', 0);
+      await page.waitForFunction((n) => document.querySelectorAll('.timeline-svg .mark').length < n, marksBefore);
+      await assertNoOverlap(page);
+
+      // Keyboard: Home shows the whole course again, + zooms in, arrows pan.
+      await page.locator('.chart-frame').focus();
+      await page.keyboard.press('Home');
+      await page.waitForFunction(() => document.querySelectorAll('.timeline-svg .mark').length === 44);
+      const ticksWhole = await tickLabels(page);
+      await page.keyboard.press('+');
+      await page.keyboard.press('+');
+      await page.waitForFunction((t) => [...document.querySelectorAll('.timeline-svg .tick')].map((e) => e.textContent).join() !== t, ticksWhole.join());
+      const ticksZoomed = await tickLabels(page);
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((t) => [...document.querySelectorAll('.timeline-svg .tick')].map((e) => e.textContent).join() !== t, ticksZoomed.join());
+      await assertNoOverlap(page);
+
+      // The acute-phase preset: hours and days on the axis, no years.
+      await page.getByRole('button', { name: 'Acute phase' }).tap();
+      await page.waitForFunction(() => [...document.querySelectorAll('.timeline-svg .tick')].some((e) => e.textContent === '+1 d'));
+      assert.ok((await tickLabels(page)).every((label) => !label.endsWith(' y')));
+      await assertNoOverlap(page);
+
+      // Tap an event's mark: its details show its quote and a link to the paper.
+      const mark = page.locator('.mark[data-event="haemoptysis"] .mark-label');
+      await mark.tap();
+      await page.waitForURL(`${server.url}/timeline/haemoptysis`);
+      const details = page.locator('.event-details');
+      await details.getByRole('heading', { name: /haemoptysis/i }).waitFor();
+      assert.match(await details.locator('blockquote').textContent(), /coughing up bright red blood/);
+      assert.match(await details.locator('a.in-paper').getAttribute('href'), /^\/reader#q-[0-9a-f]{8}$/);
+
+      // Keyboard selection: focus another mark and press Enter.
+      await page.locator('.mark[data-event="ctpa"]').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${server.url}/timeline/ctpa`);
+      await details.locator('h2', { hasText: /CT/ }).waitFor();
+      await page.close();
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test('the wheel zooms about the cursor; lanes filter; the highlight marks matches', async () => {
+  const browser = await launch({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block', hasTouch: false });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/timeline`);
+    await waitForHydration(page);
+    const box = await page.locator('.timeline-svg').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + 80);
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    await page.mouse.wheel(0, -400);
+    await page.waitForFunction(() => document.querySelectorAll('.timeline-svg .mark').length < 44);
+    assert.equal(await page.evaluate(() => window.scrollY), scrollBefore, 'the page does not scroll while zooming');
+    // Hide the lab lane: its marks and list entries go.
+    await page.locator('.filters > summary').click();
+    await page.locator('.lane-picker label', { hasText: 'Laboratory' }).click();
+    await page.waitForFunction(() => !document.querySelector('.timeline-svg .mark.lane-lab') && !document.querySelector('.event.lane-lab'));
+    // Highlight: matching events are marked in the list and the drawing.
+    await page.getByLabel('Highlight events containing').fill('bronchoscopy');
+    await page.locator('.event.match').first().waitFor();
+    assert.ok(await page.locator('#event-bronchoscopy.match').count() === 1);
+    await page.getByText(/events? match/).waitFor();
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the switch to a linear axis keeps the same span of time in view', async () => {
+  const browser = await launch({ serviceWorkers: 'block' });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/timeline`);
+    await waitForHydration(page);
+    await page.getByRole('button', { name: 'Acute phase' }).tap();
+    await page.waitForFunction(() => [...document.querySelectorAll('.timeline-svg .tick')].some((e) => e.textContent === '+1 d'));
+    await page.getByLabel(/Linear/).check();
+    await page.waitForFunction(() => !document.querySelector('.axis-break'));
+    const labels = await tickLabels(page);
+    assert.ok(labels.some((label) => /^\+\d+ (d|h)$/.test(label)), labels.join());
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+});
