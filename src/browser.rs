@@ -128,3 +128,38 @@ fn js_sys_array_of(text: &str) -> wasm_bindgen::JsValue {
     array.push(&wasm_bindgen::JsValue::from_str(text));
     array.into()
 }
+
+/// Sets `name=value` in the address's query string without a new history entry (an empty
+/// value removes it), so the address always reproduces what is shown.
+pub fn replace_query(name: &str, value: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let window = gloo::utils::window();
+        let location = window.location();
+        let Ok(search) = location.search() else {
+            return;
+        };
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+            return;
+        };
+        if value.is_empty() {
+            params.delete(name);
+        } else {
+            params.set(name, value);
+        }
+        let query: String = params.to_string().into();
+        let path = location.pathname().unwrap_or_default();
+        let url = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (name, value);
+    }
+}

@@ -156,3 +156,57 @@ async fn an_unknown_event_route_says_so_and_shows_the_whole_timeline() {
     assert!(text_of(&root, ".notice").contains("There is no event"));
     assert!(root.query_selector_all(".event").unwrap().length() >= 30);
 }
+
+#[wasm_bindgen_test]
+async fn a_citation_opens_what_is_known_of_its_references() {
+    let root = mount("/reader").await;
+    let citation = root
+        .query_selector_all(".cite")
+        .unwrap()
+        .item(0)
+        .expect("the article has citations")
+        .dyn_into::<HtmlElement>()
+        .unwrap();
+    assert_eq!(
+        citation.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    citation.click();
+    eventually("the reference panel opens", || {
+        root.query_selector(".popover").unwrap().is_some()
+    })
+    .await;
+    eventually("the citation says it is expanded", || {
+        root.query_selector(".cite[aria-expanded='true']")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert_eq!(text_of(&root, ".cite[aria-expanded='true']"), "[1]");
+    assert!(text_of(&root, ".popover").contains("Reference 1"));
+    click(&root, ".popover-close");
+    eventually("the panel closes", || {
+        root.query_selector(".popover").unwrap().is_none()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_glossary_term_shows_its_definition_on_focus() {
+    let root = mount("/reader").await;
+    let term = root
+        .query_selector(".term")
+        .unwrap()
+        .expect("terms are marked")
+        .dyn_into::<HtmlElement>()
+        .unwrap();
+    let name = term.text_content().unwrap_or_default();
+    term.focus().unwrap();
+    eventually("the definition opens", || {
+        root.query_selector(".popover").unwrap().is_some()
+    })
+    .await;
+    let panel = text_of(&root, ".popover");
+    assert!(panel.contains("In the glossary"), "{panel}");
+    assert!(panel.len() > name.len() + 20, "{panel}");
+}

@@ -15,6 +15,39 @@ pub fn Header() -> Html {
         (Some(current), route) => current == route,
         (None, _) => false,
     };
+    // Publish the header's height as `--header-h`, so bars that stick under it (the
+    // reader's section navigation) sit just below it however the navigation wraps.
+    use_effect_with((), |_| {
+        #[cfg(target_arch = "wasm32")]
+        let listener = {
+            let measure = || {
+                use wasm_bindgen::JsCast;
+                let document = gloo::utils::document();
+                let height = document
+                    .query_selector(".site-header")
+                    .ok()
+                    .flatten()
+                    .and_then(|header| header.dyn_into::<web_sys::HtmlElement>().ok())
+                    .map(|header| header.offset_height());
+                if let (Some(height), Some(root)) = (
+                    height,
+                    document
+                        .document_element()
+                        .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok()),
+                ) {
+                    let _ = root
+                        .style()
+                        .set_property("--header-h", &format!("{height}px"));
+                }
+            };
+            measure();
+            gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| measure())
+        };
+        move || {
+            #[cfg(target_arch = "wasm32")]
+            drop(listener);
+        }
+    });
     html! {
         <header class="site-header">
             <Link<Route> to={Route::Overview} classes="brand">

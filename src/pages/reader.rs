@@ -1,26 +1,338 @@
-//! `/reader`: the case report itself.
+//! `/reader`: the case report itself, with section navigation, citations and glossary
+//! terms that open on tap or focus, and the source sentence of any fact highlighted when
+//! a view links to it (`/reader#q-…`).
+//!
+//! The article's model (blocks, segments, highlights, safe links) is the core's
+//! (`casebook_core::reader`); this page renders segments as elements holding text, so no
+//! Markdown can inject markup. The highlight is applied after hydration (it depends on
+//! the address's fragment, which the prerendered page cannot know); every paragraph
+//! already carries the anchors of the quotes it holds, so the link lands on the right
+//! paragraph even before the script runs.
 
+use casebook_core::article::citing_sentences;
+use casebook_core::reader::{blocks, quote_for_anchor, section_nav, Block, Segment};
+use casebook_core::{CasePack, TermId};
 use yew::prelude::*;
 
-use crate::components::planned::Planned;
+use crate::components::provenance::SourceNote;
+use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
+use crate::pages::overview::PackFailed;
+
+/// What is open beside a paragraph: a citation's references or a term's definition.
+#[derive(Clone, Debug, PartialEq)]
+enum Popover {
+    Citation { block: usize, numbers: Vec<u32> },
+    Term { block: usize, term: TermId },
+}
+
+impl Popover {
+    fn block(&self) -> usize {
+        match self {
+            Popover::Citation { block, .. } | Popover::Term { block, .. } => *block,
+        }
+    }
+}
 
 /// The reader view.
 #[component]
 pub fn Reader() -> Html {
-    let pack = use_pack();
-    let title = pack
-        .as_ref()
-        .as_ref()
-        .map(|pack| pack.meta.title.clone())
-        .unwrap_or_default();
+    let loaded = use_pack();
+    let popover = use_state(|| None::<Popover>);
+    let highlight = use_state(|| None::<(String, String)>);
+
+    // After hydration, and whenever the fragment changes: highlight the quote it names.
+    {
+        let highlight = highlight.clone();
+        let loaded = loaded.clone();
+        use_effect_with((), move |_| {
+            let apply = move || {
+                let anchor = current_fragment();
+                let found = loaded.as_ref().as_ref().ok().and_then(|pack| {
+                    anchor
+                        .strip_prefix("q-")
+                        .and_then(|_| quote_for_anchor(pack, &anchor))
+                        .map(|quote| (anchor.clone(), quote))
+                });
+                highlight.set(found);
+            };
+            apply();
+            #[cfg(target_arch = "wasm32")]
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    apply()
+                });
+            move || {
+                #[cfg(target_arch = "wasm32")]
+                drop(listener);
+            }
+        });
+    }
+    // Bring the highlighted sentence into view once it is drawn.
+    use_effect_with((*highlight).clone(), |highlight| {
+        #[cfg(target_arch = "wasm32")]
+        if highlight.is_some() {
+            use wasm_bindgen::JsCast;
+            if let Some(mark) = gloo::utils::document()
+                .query_selector("mark.source-highlight")
+                .ok()
+                .flatten()
+            {
+                mark.scroll_into_view_with_bool(true);
+                if let Ok(mark) = mark.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = mark.focus();
+                }
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = highlight;
+    });
+
+    let pack = match loaded.as_ref() {
+        Ok(pack) => pack,
+        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
+    };
+    let article = blocks(pack, highlight.as_ref().map(|(_, quote)| quote.as_str()));
+    let open = |next: Popover| {
+        let popover = popover.clone();
+        Callback::from(move |_| {
+            let same = popover.as_ref() == Some(&next);
+            popover.set((!same).then(|| next.clone()));
+        })
+    };
+    let focus_open = |next: Popover| {
+        let popover = popover.clone();
+        Callback::from(move |_: FocusEvent| popover.set(Some(next.clone())))
+    };
+    let close = {
+        let popover = popover.clone();
+        Callback::from(move |_: MouseEvent| popover.set(None))
+    };
+    let clear_highlight = {
+        let highlight = highlight.clone();
+        Callback::from(move |_: MouseEvent| highlight.set(None))
+    };
+    let go_back = Callback::from(|_: MouseEvent| {
+        #[cfg(target_arch = "wasm32")]
+        if let Ok(history) = gloo::utils::window().history() {
+            let _ = history.back();
+        }
+    });
+
+    let render_segment = |index: usize, segment: &Segment| -> Html {
+        let mut content = html! { { segment.text.clone() } };
+        if segment.strong {
+            content = html! { <strong>{ content }</strong> };
+        }
+        if segment.emphasis {
+            content = html! { <em>{ content }</em> };
+        }
+        if !segment.citation.is_empty() {
+            let state = Popover::Citation {
+                block: index,
+                numbers: segment.citation.clone(),
+            };
+            let expanded = popover.as_ref() == Some(&state);
+            let label = format!(
+                "Reference {}",
+                segment
+                    .citation
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            );
+            content = html! {
+                <button type="button" class="cite" aria-expanded={expanded.to_string()} aria-label={label}
+                    onclick={open(state.clone())} onfocus={focus_open(state)}>{ content }</button>
+            };
+        } else if let Some(term) = &segment.term {
+            let state = Popover::Term {
+                block: index,
+                term: term.clone(),
+            };
+            let expanded = popover.as_ref() == Some(&state);
+            content = html! {
+                <button type="button" class="term" aria-expanded={expanded.to_string()}
+                    onclick={open(state.clone())} onfocus={focus_open(state)}>{ content }</button>
+            };
+        } else if let Some(href) = &segment.link {
+            content = html! { <a href={href.clone()} rel="noopener noreferrer">{ content }</a> };
+        }
+        if segment.highlight {
+            content = html! { <mark class="source-highlight" tabindex="-1">{ content }</mark> };
+        }
+        content
+    };
+
     html! {
-        <article class="page">
+        <article class="page reader">
             <h1>{ "The paper" }</h1>
-            <p class="lede"><cite>{ title }</cite></p>
-            <Planned>
-                <p>{ "This view will show the whole case report with its citations, a glossary, and the source sentence of every fact in the app highlighted where you follow a link to it." }</p>
-            </Planned>
+            <p class="lede"><cite>{ &pack.meta.title }</cite></p>
+            <p class="citation-line">
+                { format!("{}, {}. ", pack.meta.journal, pack.meta.year) }
+                <a href={format!("https://doi.org/{}", pack.meta.doi)} rel="noopener noreferrer">{ format!("doi:{}", pack.meta.doi) }</a>
+                { format!(". Authors: {}. Licence: {}; the text below is the article's, with line-break hyphens and page breaks of the PDF put right.", pack.meta.authors, pack.meta.licence) }
+            </p>
+            if let Some((_, quote)) = highlight.as_ref() {
+                <div class="highlight-bar" role="status">
+                    <p>{ "Highlighted: " }<q>{ shorten(quote, 60) }</q></p>
+                    <div class="button-row">
+                        <button type="button" class="button secondary" onclick={go_back}>{ "\u{2190} Back" }</button>
+                        <button type="button" class="button secondary" onclick={clear_highlight}>{ "Clear highlight" }</button>
+                    </div>
+                </div>
+            }
+            <div class="reader-layout">
+                <nav class="reader-nav" aria-label="Sections of the paper">
+                    <ul>
+                        { for section_nav(pack).into_iter().map(|(title, anchor)| html! {
+                            <li><a href={format!("#{anchor}")}>{ title }</a></li>
+                        }) }
+                        <li><a href="#references">{ "References" }</a></li>
+                        <li><a href="#glossary">{ "Glossary" }</a></li>
+                    </ul>
+                </nav>
+                <div class="reader-text">
+                    { for article.iter().enumerate().map(|(index, block)| match block {
+                        Block::Heading { level, text, anchor } => {
+                            let tag = if *level <= 1 { "h2" } else { "h3" };
+                            html! { <@{tag} id={anchor.clone()}>{ text.clone() }</@> }
+                        }
+                        Block::Paragraph { segments, anchors } => html! {
+                            <>
+                                <p class="article-paragraph">
+                                    { for anchors.iter().map(|anchor| html! { <span class="quote-anchor" id={anchor.clone()}></span> }) }
+                                    { for segments.iter().map(|segment| render_segment(index, segment)) }
+                                </p>
+                                { for popover.as_ref().filter(|p| p.block() == index).map(|p| html! {
+                                    <PopoverPanel popover_html={popover_body(pack, p)} on_close={close.clone()} />
+                                }) }
+                            </>
+                        },
+                        Block::Figure { caption, anchors } => html! {
+                            <figure class="described-figure">
+                                { for anchors.iter().map(|anchor| html! { <span class="quote-anchor" id={anchor.clone()}></span> }) }
+                                <p class="figure-note">{ "Figure 1 is a CT image in the published paper; it is not reproduced here. The paper's caption:" }</p>
+                                <figcaption>{ caption.clone() }</figcaption>
+                            </figure>
+                        },
+                        Block::RawText(text) => html! { <pre class="raw-text">{ text.clone() }</pre> },
+                    }) }
+
+                    <section aria-labelledby="references">
+                        <h2 id="references">{ "References" }</h2>
+                        <p class="muted">{ "The text we have gives the references as numbers only; each is shown with what is known of it and the sentences that cite it." }</p>
+                        <ol class="references">
+                            { for pack.references.iter().map(|reference| html! {
+                                <li id={format!("ref-{}", reference.number)} value={reference.number.to_string()}>
+                                    <p>{ &reference.known }{ " " }<StatusBadge status={reference.status} />
+                                        { for reference.source.as_ref().map(|source| html! {
+                                            <>{ " " }<a href={format!("/sources#source-{source}")}>{ "Source details" }</a></>
+                                        }) }
+                                    </p>
+                                    <details class="citing">
+                                        <summary>{ "Sentences that cite it" }</summary>
+                                        <ul>{ for citing_sentences(&pack.article, reference.number).into_iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                                    </details>
+                                </li>
+                            }) }
+                        </ol>
+                    </section>
+
+                    <section aria-labelledby="glossary">
+                        <h2 id="glossary">{ "Glossary" }</h2>
+                        <dl class="glossary">
+                            { for pack.glossary.iter().map(|entry| html! {
+                                <div id={format!("term-{}", entry.id)}>
+                                    <dt>{ &entry.term }</dt>
+                                    <dd>{ &entry.definition }{ " " }<SourceNote provenance={entry.provenance.clone()} /></dd>
+                                </div>
+                            }) }
+                        </dl>
+                    </section>
+                </div>
+            </div>
         </article>
     }
+}
+
+/// Properties of [`PopoverPanel`].
+#[derive(Properties, PartialEq, Clone)]
+struct PopoverPanelProps {
+    popover_html: Html,
+    on_close: Callback<MouseEvent>,
+}
+
+/// The panel under a paragraph that holds a reference's or a term's details.
+#[component]
+fn PopoverPanel(props: &PopoverPanelProps) -> Html {
+    html! {
+        <aside class="popover" aria-live="polite">
+            <button type="button" class="button secondary popover-close" onclick={props.on_close.clone()}>{ "Close" }</button>
+            { props.popover_html.clone() }
+        </aside>
+    }
+}
+
+/// What a popover says: each cited reference with what is known and where else it is
+/// cited, or a term's definition with its source.
+fn popover_body(pack: &CasePack, popover: &Popover) -> Html {
+    match popover {
+        Popover::Citation { numbers, .. } => html! {
+            { for numbers.iter().map(|number| {
+                let reference = pack.references.iter().find(|r| r.number == *number);
+                let citing = citing_sentences(&pack.article, *number);
+                html! {
+                    <div class="popover-item">
+                        <p class="popover-title">{ format!("Reference {number}") }
+                            { for reference.map(|r| html! { <>{ " " }<StatusBadge status={r.status} /></> }) }</p>
+                        <p>{ reference.map(|r| r.known.clone()).unwrap_or_else(|| "Not identified: the text has the number only.".to_owned()) }</p>
+                        if citing.len() > 1 {
+                            <p class="muted small">{ format!("Cited in {} sentences:", citing.len()) }</p>
+                            <ul class="small">{ for citing.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+                        }
+                        <p class="small"><a href={format!("#ref-{number}")}>{ "In the reference list" }</a></p>
+                    </div>
+                }
+            }) }
+        },
+        Popover::Term { term, .. } => match pack.glossary.iter().find(|entry| entry.id == *term) {
+            Some(entry) => html! {
+                <div class="popover-item">
+                    <p class="popover-title">{ &entry.term }</p>
+                    <p>{ &entry.definition }</p>
+                    <SourceNote provenance={entry.provenance.clone()} />
+                    <p class="small"><a href={format!("#term-{}", entry.id)}>{ "In the glossary" }</a></p>
+                </div>
+            },
+            None => Html::default(),
+        },
+    }
+}
+
+/// The address's fragment without `#`, or empty.
+fn current_fragment() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        gloo::utils::window()
+            .location()
+            .hash()
+            .unwrap_or_default()
+            .trim_start_matches('#')
+            .to_owned()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+/// The first `limit` characters of a text, with an ellipsis when cut.
+fn shorten(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(limit).collect();
+    format!("{}\u{2026}", cut.trim_end())
 }

@@ -1,19 +1,121 @@
-//! `/search?q=`: search across the paper, timeline, comparison and checklist.
+//! `/search?q=`: full-text search over the paper, glossary, timeline, comparison and
+//! differential, updated as the user types. Indexing, matching (spelling variants, typing
+//! slips, prefixes) and highlighting are the core's (`casebook_core::search`).
+//!
+//! The form works without script (a GET to `/search?q=`); with script the query is read
+//! from the address after hydration and kept in it as the user types, so a search can be
+//! shared or bookmarked.
 
+use casebook_core::search::{grouped, Index};
 use yew::prelude::*;
 
-use crate::components::planned::Planned;
+use crate::browser;
+use crate::pack::use_pack;
+use crate::pages::overview::PackFailed;
 
-/// The search view.
+/// Results shown per group before "more" is needed.
+const PER_GROUP: usize = 8;
+
+/// The search page.
 #[component]
 pub fn Search() -> Html {
+    let loaded = use_pack();
+    let query = use_state(String::new);
+    let index = {
+        let loaded = loaded.clone();
+        use_memo((), move |_| loaded.as_ref().as_ref().ok().map(Index::new))
+    };
+    {
+        let query = query.clone();
+        use_effect_with((), move |_| {
+            if let Some(q) = browser::query_param("q") {
+                query.set(q);
+            }
+        });
+    }
+    if let Err(errors) = loaded.as_ref() {
+        return html! { <PackFailed errors={errors.to_string()} /> };
+    }
+    let on_input = {
+        let query = query.clone();
+        Callback::from(move |event: InputEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                if let Some(input) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    let value = input.value();
+                    browser::replace_query("q", &value);
+                    query.set(value);
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&query, event);
+        })
+    };
+    let on_submit = Callback::from(|event: SubmitEvent| event.prevent_default());
+
+    let trimmed = query.trim().to_owned();
+    let hits = match index.as_ref() {
+        Some(index) if !trimmed.is_empty() => index.search(&trimmed),
+        _ => Vec::new(),
+    };
+    let groups = grouped(&hits);
+    let total = hits.len();
+
     html! {
-        <article class="page">
+        <article class="page search">
             <h1>{ "Search" }</h1>
-            <p class="lede">{ "Find any word across the paper, the glossary, the timeline, the comparison and the checklist, offline." }</p>
-            <Planned>
-                <p>{ "Search will match British and American spellings (haemoptysis and hemoptysis) and forgive small typos." }</p>
-            </Planned>
+            <form class="search-form" role="search" action="/search" method="get" onsubmit={on_submit}>
+                <label for="search-q">{ "Search the paper, glossary, timeline, comparison and checklist" }</label>
+                <input id="search-q" class="search-input" type="search" name="q" value={(*query).clone()}
+                    oninput={on_input} autocomplete="off" spellcheck="false"
+                    placeholder="e.g. hemoptysis, BAL, oedema" />
+                <p class="muted small">{ "British and American spellings find each other, and a small typing slip is forgiven." }</p>
+            </form>
+            <div class="search-results" aria-live="polite">
+                if trimmed.is_empty() {
+                    <p class="muted">{ "Type a word to search. Results appear as you type." }</p>
+                } else if total == 0 {
+                    <p class="notice" role="status">{ format!("Nothing matches \u{201c}{trimmed}\u{201d}. Try fewer words or another spelling.") }</p>
+                } else {
+                    <p role="status">{ format!("{total} {} for \u{201c}{trimmed}\u{201d}", if total == 1 { "result" } else { "results" }) }</p>
+                    { for groups.iter().map(|(kind, hits)| html! {
+                        <section class="result-group" aria-label={kind.label()}>
+                            <h2>{ format!("{} ({})", kind.label(), hits.len()) }</h2>
+                            <ol class="results">
+                                { for hits.iter().take(PER_GROUP).map(|hit| {
+                                    let document = hit.document;
+                                    html! {
+                                        <li class="result">
+                                            <a href={document.href.clone()}>
+                                                if !document.title.is_empty() {
+                                                    <span class="result-title">{ for hit.highlight(&document.title).into_iter().map(piece) }</span>
+                                                }
+                                                <span class="result-text">{ for hit.highlight(&document.text).into_iter().map(piece) }</span>
+                                            </a>
+                                        </li>
+                                    }
+                                }) }
+                            </ol>
+                            if hits.len() > PER_GROUP {
+                                <p class="muted small">{ format!("and {} more; add a word to narrow the search.", hits.len() - PER_GROUP) }</p>
+                            }
+                        </section>
+                    }) }
+                }
+            </div>
         </article>
+    }
+}
+
+/// A piece of highlighted text.
+fn piece((text, marked): (String, bool)) -> Html {
+    if marked {
+        html! { <mark>{ text }</mark> }
+    } else {
+        html! { { text } }
     }
 }

@@ -19,6 +19,8 @@ pub mod inventory;
 pub mod model;
 mod parse;
 pub mod provenance;
+pub mod reader;
+pub mod search;
 pub mod stats;
 pub mod time;
 pub mod timeline;

@@ -3,8 +3,10 @@
 
 use casebook_core::timeline::measures::{against, format_value};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::pack::use_pack;
+use crate::route::Route;
 
 use crate::components::provenance::SourceNote;
 
@@ -40,6 +42,7 @@ pub fn EventDetails(props: &EventDetailsProps) -> Html {
         .collect();
     html! {
         <section class="event-details" aria-live="polite" aria-label="Selected event" data-client-layout="selection">
+            <Link<Route> to={Route::Timeline} classes="button secondary details-close">{ "Close" }</Link<Route>>
             <p class="event-time">
                 <span class="lane-name">{ event.lane.label() }</span>{ " · " }
                 <time>{ event.time.spoken(&pack.anchor.label) }</time>

@@ -14,7 +14,7 @@ pub const CHAR_WIDTH: f64 = 7.6;
 /// Gap kept between one label's end and the next label in the same row.
 pub const LABEL_GAP: f64 = 10.0;
 /// Space between a mark and the start of its label.
-pub const LABEL_OFFSET: f64 = 8.0;
+pub const LABEL_OFFSET: f64 = 11.0;
 
 /// How a mark is drawn, from its time's precision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

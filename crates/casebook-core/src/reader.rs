@@ -1,0 +1,476 @@
+//! The reader's model of the article: blocks (headings, paragraphs, figures) whose text is
+//! split into segments marked as citations, glossary terms, links and the highlighted
+//! source sentence. The shell renders segments as elements with text, never as HTML, so
+//! nothing in a pack's Markdown can run: raw HTML is shown as the text it is, and a link
+//! keeps its target only when it is a web, mail or in-app address.
+//!
+//! Highlights come from provenance quotes: a link `/reader#q-…` names a quote by its
+//! [`quote_anchor`], and the reader finds the quote in the text. Nothing is anchored by
+//! hand.
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::article::{plain_text, sentences, slug, FIGURE_FENCE};
+use crate::ids::TermId;
+use crate::inventory::all_provenance;
+use crate::model::CasePack;
+use crate::provenance::{normalize_whitespace, quote_anchor};
+
+/// A piece of a paragraph's text with everything that applies to it.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Segment {
+    /// The text, exactly as written.
+    pub text: String,
+    /// Bold.
+    pub strong: bool,
+    /// Italic.
+    pub emphasis: bool,
+    /// The reference numbers, when this segment is a citation marker like `[9, 10]`.
+    pub citation: Vec<u32>,
+    /// The glossary entry this segment names (its first mention in the section).
+    pub term: Option<TermId>,
+    /// A safe link target, when the Markdown made this text a link.
+    pub link: Option<String>,
+    /// Part of the highlighted source quote.
+    pub highlight: bool,
+}
+
+/// One block of the article.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A section heading.
+    Heading {
+        /// 1 for a section, 2 and more below it.
+        level: u8,
+        /// The heading's text.
+        text: String,
+        /// Its anchor (`case-presentation`).
+        anchor: String,
+    },
+    /// A paragraph (or list item), split into segments.
+    Paragraph {
+        /// The segments, in order.
+        segments: Vec<Segment>,
+        /// Anchors of the source quotes found in this paragraph, so `/reader#q-…` lands
+        /// here even before any script runs.
+        anchors: Vec<String>,
+    },
+    /// A described figure (the article has no images; none is drawn).
+    Figure {
+        /// The paper's caption.
+        caption: String,
+        /// Anchors of the source quotes found in the caption.
+        anchors: Vec<String>,
+    },
+    /// Raw HTML from the Markdown, shown as text.
+    RawText(String),
+}
+
+/// Only these link targets are kept: web pages, e-mail, and places in the app. Anything
+/// else (`javascript:`, `data:`, `vbscript:`, `file:`, entity-encoded tricks) is dropped
+/// and the link's text is shown as plain text.
+pub fn safe_href(href: &str) -> Option<String> {
+    // Browsers ignore control characters and whitespace inside a scheme
+    // (`java\tscript:`), so compare with them removed.
+    let compact: String = href
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect();
+    let lower = compact.to_ascii_lowercase();
+    let allowed_scheme = ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme));
+    let relative = (lower.starts_with('/') && !lower.starts_with("//")) || lower.starts_with('#');
+    (allowed_scheme || relative).then_some(compact)
+}
+
+/// A run of text with its style, before annotation.
+#[derive(Clone, Debug, Default)]
+struct Run {
+    text: String,
+    strong: bool,
+    emphasis: bool,
+    link: Option<String>,
+}
+
+/// The anchor and normalised text of every quote taken from the article, and of every
+/// sentence of it (search results link to sentences).
+fn article_quotes(pack: &CasePack) -> Vec<(String, String)> {
+    let mut quotes: Vec<(String, String)> = all_provenance(pack)
+        .into_iter()
+        .filter(|sourced| sourced.provenance.source == pack.meta.article_source)
+        .map(|sourced| normalize_whitespace(&sourced.provenance.quote))
+        .chain(sentences(&plain_text(&pack.article)))
+        .map(|quote| (quote_anchor(&quote), quote))
+        .collect();
+    quotes.sort();
+    quotes.dedup();
+    quotes
+}
+
+/// The quote or sentence that an anchor (`q-…`) names, if any quote of the pack or
+/// sentence of its article has it.
+pub fn quote_for_anchor(pack: &CasePack, anchor: &str) -> Option<String> {
+    all_provenance(pack)
+        .into_iter()
+        .map(|sourced| normalize_whitespace(&sourced.provenance.quote))
+        .chain(sentences(&plain_text(&pack.article)))
+        .find(|quote| quote_anchor(quote) == anchor)
+}
+
+/// The article as blocks, with `highlight` (a quote, whitespace-normalised or not)
+/// marked where it occurs.
+pub fn blocks(pack: &CasePack, highlight: Option<&str>) -> Vec<Block> {
+    let quotes = article_quotes(pack);
+    let highlight = highlight
+        .map(normalize_whitespace)
+        .filter(|quote| !quote.is_empty());
+    let mut terms: Vec<(String, TermId)> = pack
+        .glossary
+        .iter()
+        .flat_map(|entry| {
+            std::iter::once(entry.term.clone())
+                .chain(entry.aliases.iter().cloned())
+                .map(move |name| (name, entry.id.clone()))
+        })
+        .filter(|(name, _)| !name.trim().is_empty())
+        .collect();
+    // Longest names first, so "diffuse alveolar haemorrhage" wins over "alveolar
+    // haemorrhage" where both match.
+    terms.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
+
+    let mut out = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
+    let mut style = Run::default();
+    let mut heading: Option<(u8, String)> = None;
+    let mut figure: Option<String> = None;
+    // Terms already marked in the current section: each is marked at its first mention
+    // in a section, so a student meets the definition without every line being marked.
+    let mut named: Vec<TermId> = Vec::new();
+    let finish_paragraph = |runs: &mut Vec<Run>, out: &mut Vec<Block>, named: &mut Vec<TermId>| {
+        if runs.iter().all(|run| run.text.trim().is_empty()) {
+            runs.clear();
+            return;
+        }
+        out.push(annotate(
+            std::mem::take(runs),
+            &terms,
+            &quotes,
+            highlight.as_deref(),
+            named,
+        ));
+    };
+    for event in Parser::new(&pack.article) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                if level == HeadingLevel::H1 {
+                    named.clear();
+                }
+                heading = Some((heading_level(level), String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, text)) = heading.take() {
+                    let anchor = slug(&text);
+                    out.push(Block::Heading {
+                        level,
+                        text,
+                        anchor,
+                    });
+                }
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if info.as_ref() == FIGURE_FENCE =>
+            {
+                figure = Some(String::new());
+            }
+            Event::Start(Tag::CodeBlock(_)) => figure = None,
+            Event::End(TagEnd::CodeBlock) => match figure.take() {
+                Some(caption) => {
+                    let caption = normalize_whitespace(&caption);
+                    let anchors = quotes
+                        .iter()
+                        .filter(|(_, quote)| !quote.is_empty() && caption.contains(quote.as_str()))
+                        .map(|(anchor, _)| anchor.clone())
+                        .collect();
+                    out.push(Block::Figure { caption, anchors })
+                }
+                None => finish_paragraph(&mut runs, &mut out, &mut named),
+            },
+            Event::Start(Tag::Strong) => style.strong = true,
+            Event::End(TagEnd::Strong) => style.strong = false,
+            Event::Start(Tag::Emphasis) => style.emphasis = true,
+            Event::End(TagEnd::Emphasis) => style.emphasis = false,
+            Event::Start(Tag::Link { dest_url, .. }) => style.link = safe_href(&dest_url),
+            Event::End(TagEnd::Link) => style.link = None,
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::BlockQuote(_)) => {
+                finish_paragraph(&mut runs, &mut out, &mut named)
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, heading_text)) = heading.as_mut() {
+                    heading_text.push_str(&text);
+                } else if let Some(caption) = figure.as_mut() {
+                    caption.push_str(&text);
+                } else {
+                    runs.push(Run {
+                        text: text.to_string(),
+                        ..style.clone()
+                    });
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => runs.push(Run {
+                text: " ".to_owned(),
+                ..style.clone()
+            }),
+            // Raw HTML is shown as the text it is: never parsed, never run.
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if let Some((_, heading_text)) = heading.as_mut() {
+                    heading_text.push_str(&html);
+                } else if html.trim().is_empty() {
+                } else {
+                    runs.push(Run {
+                        text: html.to_string(),
+                        ..style.clone()
+                    });
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) if !runs.is_empty() => {
+                let text: String = runs.drain(..).map(|run| run.text).collect();
+                out.push(Block::RawText(text));
+            }
+            _ => {}
+        }
+    }
+    finish_paragraph(&mut runs, &mut out, &mut named);
+    out
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// What applies to one character range of a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Mark {
+    Citation,
+    Term(usize),
+}
+
+/// Splits a paragraph's runs into segments at every style, citation, term and highlight
+/// boundary.
+fn annotate(
+    runs: Vec<Run>,
+    terms: &[(String, TermId)],
+    quotes: &[(String, String)],
+    highlight: Option<&str>,
+    named: &mut Vec<TermId>,
+) -> Block {
+    // The paragraph's text with whitespace collapsed, and each run's byte range in it.
+    let mut text = String::new();
+    let mut run_ranges = Vec::with_capacity(runs.len());
+    for run in &runs {
+        let start = text.len();
+        for c in run.text.chars() {
+            if c.is_whitespace() {
+                if !text.ends_with(' ') && !text.is_empty() {
+                    text.push(' ');
+                }
+            } else {
+                text.push(c);
+            }
+        }
+        run_ranges.push((start, text.len()));
+    }
+    let trimmed_end = text.trim_end().len();
+    text.truncate(trimmed_end);
+    for range in &mut run_ranges {
+        range.0 = range.0.min(trimmed_end);
+        range.1 = range.1.min(trimmed_end);
+    }
+
+    // Marks over byte ranges: citations first, then first mentions of terms elsewhere.
+    let mut marks: Vec<(usize, usize, Mark)> = citation_ranges(&text)
+        .into_iter()
+        .map(|(start, end)| (start, end, Mark::Citation))
+        .collect();
+    let lower = text.to_lowercase();
+    // Lowercasing can change byte lengths outside ASCII; only use it when it does not.
+    let searchable = if lower.len() == text.len() {
+        lower
+    } else {
+        text.clone()
+    };
+    for (index, (name, id)) in terms.iter().enumerate() {
+        if named.contains(id) {
+            continue;
+        }
+        let needle = name.to_lowercase();
+        if needle.len() != name.len() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(found) = searchable[from..].find(&needle) {
+            let start = from + found;
+            let end = start + needle.len();
+            let free = marks.iter().all(|(s, e, _)| end <= *s || start >= *e);
+            if free && word_boundary(&text, start, end) {
+                marks.push((start, end, Mark::Term(index)));
+                named.push(id.clone());
+                break;
+            }
+            from = start + needle.len().max(1);
+            while from < searchable.len() && !searchable.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+    }
+    let highlight_range =
+        highlight.and_then(|quote| text.find(quote).map(|start| (start, start + quote.len())));
+    let anchors: Vec<String> = quotes
+        .iter()
+        .filter(|(_, quote)| !quote.is_empty() && text.contains(quote.as_str()))
+        .map(|(anchor, _)| anchor.clone())
+        .collect();
+
+    // Every boundary, then one segment between each pair.
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (start, end) in &run_ranges {
+        cuts.extend([*start, *end]);
+    }
+    for (start, end, _) in &marks {
+        cuts.extend([*start, *end]);
+    }
+    if let Some((start, end)) = highlight_range {
+        cuts.extend([start, end]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut previous_mark: Option<(usize, usize)> = None;
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        if start >= end {
+            continue;
+        }
+        let run = run_ranges
+            .iter()
+            .position(|(s, e)| start >= *s && end <= *e && s < e)
+            .map(|index| &runs[index]);
+        let mark = marks
+            .iter()
+            .find(|(s, e, _)| start >= *s && end <= *e)
+            .map(|(s, e, mark)| (*s, *e, *mark));
+        let mut segment = Segment {
+            text: text[start..end].to_owned(),
+            strong: run.is_some_and(|run| run.strong),
+            emphasis: run.is_some_and(|run| run.emphasis),
+            link: run.and_then(|run| run.link.clone()),
+            highlight: highlight_range.is_some_and(|(s, e)| start >= s && end <= e),
+            ..Segment::default()
+        };
+        match mark {
+            Some((s, e, Mark::Citation)) => {
+                segment.citation = crate::article::cited_numbers(&text[s..e]);
+            }
+            Some((_, _, Mark::Term(index))) => segment.term = Some(terms[index].1.clone()),
+            None => {}
+        }
+        // Merge with the previous segment when nothing differs: plain text split only by
+        // a run boundary, or pieces of one citation or term (the Markdown parser hands
+        // "[1]" over in several runs, and it must stay one control).
+        let this_mark = mark.map(|(s, e, _)| (s, e));
+        match segments.last_mut() {
+            Some(last)
+                if last.strong == segment.strong
+                    && last.emphasis == segment.emphasis
+                    && last.link == segment.link
+                    && last.highlight == segment.highlight
+                    && previous_mark == this_mark =>
+            {
+                last.text.push_str(&segment.text);
+            }
+            _ => segments.push(segment),
+        }
+        previous_mark = this_mark;
+    }
+    Block::Paragraph { segments, anchors }
+}
+
+/// True when `text[start..end]` is a whole word or phrase (not inside a longer word).
+fn word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    !is_word(before) && !is_word(after)
+}
+
+/// Byte ranges of citation markers `[n]`, `[n, m]` in a text.
+fn citation_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('[') {
+        let start = from + open;
+        let Some(close) = text[start..].find(']') else {
+            break;
+        };
+        let end = start + close + 1;
+        let inside = &text[start + 1..end - 1];
+        let numeric = !inside.trim().is_empty()
+            && inside.split(',').all(|part| {
+                !part.trim().is_empty() && part.trim().chars().all(|c| c.is_ascii_digit())
+            });
+        if numeric {
+            ranges.push((start, end));
+        }
+        from = start + 1;
+    }
+    ranges
+}
+
+/// The sections of the article for the reader's navigation: (title, anchor).
+pub fn section_nav(pack: &CasePack) -> Vec<(String, String)> {
+    crate::article::sections(&pack.article)
+        .into_iter()
+        .map(|section| (section.title, section.anchor))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_safe_links_survive() {
+        assert_eq!(
+            safe_href("https://doi.org/x"),
+            Some("https://doi.org/x".into())
+        );
+        assert_eq!(safe_href("/timeline"), Some("/timeline".into()));
+        assert_eq!(safe_href("#glossary"), Some("#glossary".into()));
+        for hostile in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            " javascript:alert(1)",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "vbscript:msgbox(1)",
+            "//evil.example/x",
+            "file:///etc/passwd",
+            "\u{0}javascript:alert(1)",
+        ] {
+            assert_eq!(safe_href(hostile), None, "{hostile:?}");
+        }
+    }
+
+    #[test]
+    fn citation_markers_are_found() {
+        assert_eq!(citation_ranges("a [9, 10] b [3]."), vec![(2, 9), (12, 15)]);
+        assert!(citation_ranges("a [x] b [] c [1,]").is_empty());
+    }
+}

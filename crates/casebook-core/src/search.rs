@@ -1,0 +1,360 @@
+//! Full-text search over a pack: the article's sentences, the glossary, the timeline, the
+//! comparison rows and the differential's findings, diagnoses and work-up items.
+//!
+//! Words are folded before they are compared, so British and American spellings meet
+//! (haemoptysis / hemoptysis, oedema / edema, haemorrhage / hemorrhage), and a query word
+//! of four letters or more forgives one typing slip (two from eight letters), by
+//! Damerau–Levenshtein distance from the `strsim` crate. The last word of a query also
+//! matches as a prefix, so results follow the user as they type. Ranking is
+//! deterministic: exact matches over prefixes over forgiven slips, then the kind of item,
+//! then pack order.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::article::{plain_text, sentences};
+use crate::model::CasePack;
+use crate::provenance::quote_anchor;
+
+/// What kind of item a result is; results are grouped by it, in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A glossary entry.
+    Glossary,
+    /// A timeline event.
+    Event,
+    /// A finding, diagnosis or work-up item of the differential.
+    Differential,
+    /// A comparison row.
+    Comparison,
+    /// A sentence of the paper.
+    Article,
+}
+
+impl Kind {
+    /// The group's heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Glossary => "Glossary",
+            Kind::Event => "Timeline",
+            Kind::Differential => "Differential",
+            Kind::Comparison => "Comparison",
+            Kind::Article => "The paper",
+        }
+    }
+}
+
+/// One searchable item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Its kind.
+    pub kind: Kind,
+    /// Its title as shown in the results.
+    pub title: String,
+    /// The text searched and shown (title excluded).
+    pub text: String,
+    /// Where it lives in the app.
+    pub href: String,
+}
+
+/// An index over one pack's documents.
+#[derive(Clone, Debug)]
+pub struct Index {
+    documents: Vec<Document>,
+    /// Folded word → the documents holding it.
+    postings: BTreeMap<String, BTreeSet<usize>>,
+}
+
+/// How a query word matched a word of the index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Match {
+    /// A forgiven slip.
+    Fuzzy = 1,
+    /// The beginning of the word (last query word only).
+    Prefix = 2,
+    /// The word itself (after folding).
+    Exact = 3,
+}
+
+/// A result: the document and the words to highlight in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit<'a> {
+    /// The document.
+    pub document: &'a Document,
+    /// Its score (higher first).
+    pub score: u32,
+    /// The folded index words it matched.
+    matched: BTreeSet<String>,
+}
+
+impl Hit<'_> {
+    /// `text` split into (piece, highlighted) at the matched words.
+    pub fn highlight(&self, text: &str) -> Vec<(String, bool)> {
+        highlight(text, &self.matched)
+    }
+}
+
+/// Splits a text into words: letters and digits, keeping inner hyphens' parts apart.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.char_indices()
+        .filter(|(i, c)| {
+            c.is_alphanumeric()
+                && text[..*i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| !p.is_alphanumeric())
+        })
+        .map(move |(start, _)| {
+            let end = text[start..]
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(text.len(), |(i, _)| start + i);
+            (start, &text[start..end])
+        })
+}
+
+/// Folds a word for comparison: lower case, and British spellings brought to American
+/// ones (ae → e and oe → e inside longer words; -isation, -ise, -our endings).
+pub fn fold(word: &str) -> String {
+    let mut folded = word.to_lowercase();
+    if folded.chars().count() > 4 {
+        folded = folded.replace("ae", "e").replace("oe", "e");
+        for (british, american) in [("isation", "ization"), ("ised", "ized"), ("ise", "ize")] {
+            if let Some(stem) = folded.strip_suffix(british) {
+                folded = format!("{stem}{american}");
+                break;
+            }
+        }
+        if let Some(stem) = folded.strip_suffix("our") {
+            folded = format!("{stem}or");
+        }
+    }
+    folded
+}
+
+/// How many slips a query word of this length may contain.
+fn slips_allowed(word: &str) -> usize {
+    match word.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+impl Index {
+    /// Indexes every searchable item of a pack.
+    pub fn new(pack: &CasePack) -> Index {
+        let mut documents = Vec::new();
+        for entry in &pack.glossary {
+            documents.push(Document {
+                kind: Kind::Glossary,
+                title: entry.term.clone(),
+                text: format!("{} {}", entry.aliases.join(", "), entry.definition),
+                href: format!("/reader#term-{}", entry.id),
+            });
+        }
+        for event in &pack.events {
+            documents.push(Document {
+                kind: Kind::Event,
+                title: event.label.clone(),
+                text: event.detail.clone(),
+                href: format!("/timeline/{}", event.id),
+            });
+        }
+        for diagnosis in &pack.diagnoses {
+            documents.push(Document {
+                kind: Kind::Differential,
+                title: diagnosis.name.clone(),
+                text: diagnosis.summary.clone(),
+                href: format!("/differential#dx-{}", diagnosis.id),
+            });
+        }
+        for finding in &pack.findings {
+            documents.push(Document {
+                kind: Kind::Differential,
+                title: finding.question.clone(),
+                text: finding.why.clone(),
+                href: format!("/differential#finding-{}", finding.id),
+            });
+        }
+        for item in &pack.workup {
+            documents.push(Document {
+                kind: Kind::Differential,
+                title: item.label.clone(),
+                text: item.why.clone(),
+                href: match item.kind {
+                    crate::model::WorkupKind::Workup => "/differential#workup-heading",
+                    crate::model::WorkupKind::Management => "/differential#management-heading",
+                }
+                .to_owned(),
+            });
+        }
+        for row in &pack.comparison {
+            let cells: Vec<&str> = crate::compare::Field::ALL
+                .iter()
+                .map(|field| field.cell(row).text.as_str())
+                .filter(|text| text.trim() != crate::model::NOT_REPORTED)
+                .collect();
+            documents.push(Document {
+                kind: Kind::Comparison,
+                title: row.label.clone(),
+                text: cells.join("; "),
+                href: format!("/compare#row-{}", row.id),
+            });
+        }
+        for sentence in sentences(&plain_text(&pack.article)) {
+            documents.push(Document {
+                kind: Kind::Article,
+                title: String::new(),
+                href: format!("/reader#{}", quote_anchor(&sentence)),
+                text: sentence,
+            });
+        }
+        let mut postings: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for (index, document) in documents.iter().enumerate() {
+            for (_, word) in words(&document.title).chain(words(&document.text)) {
+                postings.entry(fold(word)).or_default().insert(index);
+            }
+        }
+        Index {
+            documents,
+            postings,
+        }
+    }
+
+    /// How many documents are indexed.
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// True when nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+
+    /// The index words a query word matches, with how.
+    fn expand(&self, word: &str, last: bool) -> Vec<(&String, Match)> {
+        let folded = fold(word);
+        let allowed = slips_allowed(&folded);
+        self.postings
+            .keys()
+            .filter_map(|key| {
+                if *key == folded {
+                    Some((key, Match::Exact))
+                } else if last && folded.chars().count() >= 2 && key.starts_with(&folded) {
+                    Some((key, Match::Prefix))
+                } else if allowed > 0
+                    && key.len().abs_diff(folded.len()) <= allowed
+                    && strsim::damerau_levenshtein(key, &folded) <= allowed
+                {
+                    Some((key, Match::Fuzzy))
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// The documents holding every word of `query`, best first (see the module doc).
+    /// An empty query finds nothing.
+    pub fn search(&self, query: &str) -> Vec<Hit<'_>> {
+        let query_words: Vec<&str> = words(query).map(|(_, word)| word).collect();
+        if query_words.is_empty() {
+            return Vec::new();
+        }
+        let mut scores: Option<BTreeMap<usize, (u32, BTreeSet<String>)>> = None;
+        let count = query_words.len();
+        for (position, word) in query_words.into_iter().enumerate() {
+            let mut this_word: BTreeMap<usize, (u32, BTreeSet<String>)> = BTreeMap::new();
+            for (key, how) in self.expand(word, position + 1 == count) {
+                for &document in &self.postings[key] {
+                    let entry = this_word.entry(document).or_default();
+                    entry.0 = entry.0.max(how as u32);
+                    entry.1.insert(key.clone());
+                }
+            }
+            scores = Some(match scores {
+                None => this_word,
+                Some(previous) => previous
+                    .into_iter()
+                    .filter_map(|(document, (score, mut matched))| {
+                        let (more, words) = this_word.get(&document)?;
+                        matched.extend(words.iter().cloned());
+                        Some((document, (score + more, matched)))
+                    })
+                    .collect(),
+            });
+        }
+        let mut hits: Vec<Hit> = scores
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(document, (score, matched))| Hit {
+                document: &self.documents[document],
+                score,
+                matched,
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then(a.document.kind.cmp(&b.document.kind))
+        });
+        hits
+    }
+}
+
+/// `text` split into pieces, each flagged when its word folds to one of `matched`.
+fn highlight(text: &str, matched: &BTreeSet<String>) -> Vec<(String, bool)> {
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    let mut last = 0;
+    for (start, word) in words(text) {
+        if matched.contains(&fold(word)) {
+            if start > last {
+                pieces.push((text[last..start].to_owned(), false));
+            }
+            pieces.push((word.to_owned(), true));
+            last = start + word.len();
+        }
+    }
+    if last < text.len() {
+        pieces.push((text[last..].to_owned(), false));
+    }
+    pieces
+}
+
+/// Results grouped by kind, in [`Kind`] order, each group best first.
+pub fn grouped<'a>(hits: &[Hit<'a>]) -> Vec<(Kind, Vec<Hit<'a>>)> {
+    let mut groups: BTreeMap<Kind, Vec<Hit>> = BTreeMap::new();
+    for hit in hits {
+        groups
+            .entry(hit.document.kind)
+            .or_default()
+            .push(hit.clone());
+    }
+    groups.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn british_and_american_spellings_fold_together() {
+        for (british, american) in [
+            ("haemoptysis", "hemoptysis"),
+            ("Haemorrhage", "hemorrhage"),
+            ("oedema", "edema"),
+            ("anaemia", "anemia"),
+            ("colour", "color"),
+            ("organisation", "organization"),
+        ] {
+            assert_eq!(fold(british), fold(american), "{british}");
+        }
+        assert_eq!(fold("Does"), "does");
+    }
+
+    #[test]
+    fn words_split_on_punctuation() {
+        let found: Vec<&str> = words("CD-52, (BAL) 94%").map(|(_, w)| w).collect();
+        assert_eq!(found, ["CD", "52", "BAL", "94"]);
+    }
+}

@@ -1,0 +1,67 @@
+// The reader: the whole article in the prerendered HTML, a source link from the timeline
+// landing on its highlighted sentence with a way back, citations and glossary by touch
+// and keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, waitForHydration } from './browser.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
+});
+after(async () => {
+  await browser.close();
+  await server.stop();
+});
+
+test('the prerendered reader holds the whole article, its anchors and glossary', async () => {
+  const html = await (await fetch(`${server.url}/reader`)).text();
+  assert.match(html, /Four hours later she started coughing up bright red blood tinged sputum without clots\./);
+  assert.match(html, /The clinician should consider the possibility of diffuse pulmonary haemorrhage/);
+  assert.match(html, /Fig\. 1 Computed tomography of the chest taken 11 h after onset of hemoptysis/);
+  assert.ok((html.match(/<span id="q-[0-9a-f]{8}" class="quote-anchor">/g) || []).length > 40, 'quote anchors are in the HTML');
+  assert.match(html, /<h2 id="glossary">Glossary<\/h2>/);
+  assert.doesNotMatch(html, /<script>|onerror=|javascript:/i);
+});
+
+test('a source link from the timeline lands on its sentence, highlighted, with a way back', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/timeline/haemoptysis`);
+  await waitForHydration(page);
+  await page.locator('.event-details a.in-paper').click();
+  await page.waitForURL(/\/reader\/?#q-[0-9a-f]{8}$/);
+  await waitForHydration(page);
+  const mark = page.locator('mark.source-highlight');
+  await mark.waitFor();
+  assert.equal(await mark.textContent(), 'Four hours later she started coughing up bright red blood tinged sputum without clots.');
+  // It is on screen, below the sticky header and section bar.
+  const box = await mark.boundingBox();
+  const headerBottom = await page.evaluate(() => document.querySelector('.reader-nav').getBoundingClientRect().bottom);
+  assert.ok(box.y >= headerBottom - 1 && box.y + box.height <= 1024, `mark at ${box.y}, header ends at ${headerBottom}`);
+  await page.getByRole('button', { name: /Back/ }).click();
+  await page.waitForURL(/\/timeline\/haemoptysis\/?$/);
+  await page.close();
+});
+
+test('citations and glossary terms open by touch and by keyboard', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/reader`);
+  await waitForHydration(page);
+  // Touch: the citation [9, 10] shows both references.
+  await page.getByRole('button', { name: 'Reference 9 and 10' }).first().tap();
+  const panel = page.locator('.popover');
+  await panel.waitFor();
+  assert.match(await panel.textContent(), /Reference 9/);
+  assert.match(await panel.textContent(), /Reference 10/);
+  await panel.getByRole('button', { name: 'Close' }).tap();
+  await panel.waitFor({ state: 'detached' });
+  // Keyboard: Tab onto a term shows its definition; the glossary lists every term.
+  const term = page.locator('.term').first();
+  await term.focus();
+  await panel.waitFor();
+  assert.match(await panel.textContent(), /In the glossary/);
+  assert.ok(await page.locator('.glossary > div').count() >= 10);
+  await page.close();
+});

@@ -1,0 +1,52 @@
+// Search as a user types it: results update per keystroke, grouped and highlighted, in
+// either spelling and with a slip; an empty result says so; the address keeps the query.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, waitForHydration } from './browser.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
+});
+after(async () => {
+  await browser.close();
+  await server.stop();
+});
+
+test('results follow typing, in either spelling, grouped and highlighted', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/search`);
+  await waitForHydration(page);
+  const box = page.getByLabel(/Search the paper/);
+  await box.pressSequentially('hemopt', { delay: 20 });
+  await page.locator('.result').first().waitFor();
+  const headings = await page.locator('.result-group h2').allTextContents();
+  assert.ok(headings.some((h) => h.startsWith('Timeline')), headings.join());
+  assert.ok(headings.some((h) => h.startsWith('The paper')), headings.join());
+  assert.match((await page.locator('.result mark').first().textContent()).toLowerCase(), /^ha?emoptysis/);
+  await page.waitForURL(/\/search\/?\?q=hemopt$/);
+  // British spelling with a slip finds the same timeline events.
+  const american = await page.locator('.result a[href^="/timeline/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  await box.fill('haemoptyis');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'haemoptyis');
+  const british = await page.locator('.result a[href^="/timeline/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(british, american);
+  // A result leads to its place.
+  await page.locator('.result a[href^="/timeline/"]').first().click();
+  await page.waitForURL(/\/timeline\//);
+  await page.close();
+});
+
+test('nothing found is said plainly, and a shared address reproduces a search', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/search?q=zebra`);
+  await waitForHydration(page);
+  await page.getByText(/Nothing matches “zebra”/).waitFor();
+  await page.goto(`${server.url}/search?q=oedema`);
+  await waitForHydration(page);
+  await page.locator('.result').first().waitFor();
+  assert.equal(await page.getByLabel(/Search the paper/).inputValue(), 'oedema');
+  await page.close();
+});
