@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -35,6 +36,24 @@ export async function launch(options = {}) {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a test file that shares one server and one browser: serves dist/ and launches
+ * Chromium with `options` before its tests, closes both after them. The returned
+ * object's `server` and `browser` are set once the tests run.
+ */
+export function sharedSession(options = {}) {
+  const session = {};
+  before(async () => {
+    session.server = await serve();
+    session.browser = await launch(options);
+  });
+  after(async () => {
+    await session.browser.close();
+    await session.server.stop();
+  });
+  return session;
 }
 
 /** Starts scripts/serve.py on a free port; resolves to { url, stop() }. */

@@ -1,23 +1,14 @@
 // The reader: the whole article in the prerendered HTML, a source link from the timeline
 // landing on its highlighted sentence with a way back, citations and glossary by touch
 // and keyboard.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, waitForHydration } from './browser.mjs';
+import { sharedSession, waitForHydration } from './browser.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
-});
-after(async () => {
-  await browser.close();
-  await server.stop();
-});
+const session = sharedSession({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
 
 test('the prerendered reader holds the whole article, its anchors and glossary', async () => {
-  const html = await (await fetch(`${server.url}/reader`)).text();
+  const html = await (await fetch(`${session.server.url}/reader`)).text();
   assert.match(html, /Four hours later she started coughing up bright red blood tinged sputum without clots\./);
   assert.match(html, /The clinician should consider the possibility of diffuse pulmonary haemorrhage/);
   assert.match(html, /Fig\. 1 Computed tomography of the chest taken 11 h after onset of hemoptysis/);
@@ -27,8 +18,8 @@ test('the prerendered reader holds the whole article, its anchors and glossary',
 });
 
 test('a source link from the timeline lands on its sentence, highlighted, with a way back', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/timeline/haemoptysis`);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/timeline/haemoptysis`);
   await waitForHydration(page);
   await page.locator('.event-details a.in-paper').click();
   await page.waitForURL(/\/reader\/?#q-[0-9a-f]{8}$/);
@@ -46,8 +37,8 @@ test('a source link from the timeline lands on its sentence, highlighted, with a
 });
 
 test('citations and glossary terms open by touch and by keyboard', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/reader`);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/reader`);
   await waitForHydration(page);
   // Touch: the citation [9, 10] shows both references.
   await page.getByRole('button', { name: 'Reference 9 and 10' }).first().tap();

@@ -1,23 +1,14 @@
 // Search as a user types it: results update per keystroke, grouped and highlighted, in
 // either spelling and with a slip; an empty result says so; the address keeps the query.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, waitForHydration } from './browser.mjs';
+import { sharedSession, waitForHydration } from './browser.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
-});
-after(async () => {
-  await browser.close();
-  await server.stop();
-});
+const session = sharedSession({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
 
 test('results follow typing, in either spelling, grouped and highlighted', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/search`);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/search`);
   await waitForHydration(page);
   const box = page.getByLabel(/Search the paper/);
   await box.pressSequentially('hemopt', { delay: 20 });
@@ -40,11 +31,11 @@ test('results follow typing, in either spelling, grouped and highlighted', async
 });
 
 test('nothing found is said plainly, and a shared address reproduces a search', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/search?q=zebra`);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/search?q=zebra`);
   await waitForHydration(page);
   await page.getByText(/Nothing matches “zebra”/).waitFor();
-  await page.goto(`${server.url}/search?q=oedema`);
+  await page.goto(`${session.server.url}/search?q=oedema`);
   await waitForHydration(page);
   await page.locator('.result').first().waitFor();
   assert.equal(await page.getByLabel(/Search the paper/).inputValue(), 'oedema');
