@@ -23,12 +23,26 @@ pub fn Header() -> Html {
             let measure = || {
                 use wasm_bindgen::JsCast;
                 let document = gloo::utils::document();
+                // On a phone the header scrolls away (it is not sticky), so nothing
+                // needs to clear it.
                 let height = document
                     .query_selector(".site-header")
                     .ok()
                     .flatten()
                     .and_then(|header| header.dyn_into::<web_sys::HtmlElement>().ok())
-                    .map(|header| header.offset_height());
+                    .map(|header| {
+                        let sticky = gloo::utils::window()
+                            .get_computed_style(&header)
+                            .ok()
+                            .flatten()
+                            .and_then(|style| style.get_property_value("position").ok())
+                            .is_some_and(|position| position == "sticky");
+                        if sticky {
+                            header.offset_height()
+                        } else {
+                            0
+                        }
+                    });
                 if let (Some(height), Some(root)) = (
                     height,
                     document

@@ -6,5 +6,6 @@ pub mod footer;
 pub mod header;
 pub mod planned;
 pub mod provenance;
+pub mod reader_notes;
 pub mod status_badge;
 pub mod timeline;

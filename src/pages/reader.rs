@@ -10,11 +10,14 @@
 //! paragraph even before the script runs.
 
 use casebook_core::article::citing_sentences;
+use casebook_core::notes::Notes;
 use casebook_core::reader::{blocks, quote_for_anchor, section_nav, Block, Segment};
 use casebook_core::{CasePack, TermId};
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::provenance::SourceNote;
+use crate::components::reader_notes::{shorten, NoteEditor, NotesAction, NotesList, SelectionBar};
 use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
 use crate::pages::overview::PackFailed;
@@ -88,9 +91,157 @@ pub fn Reader() -> Html {
         let _ = highlight;
     });
 
+    // Notes and bookmarks: restored once after hydration, saved on every change after.
+    let notes = use_reducer(NotesState::default);
+    let selected = use_state(|| None::<String>);
+    let editing = use_state(|| None::<String>);
+    let message = use_state(|| None::<String>);
+    let problem = use_state(|| None::<String>);
+    let unreadable = use_state(|| None::<String>);
+    let file_reader = use_mut_ref(|| None::<FileReaderHandle>);
+    {
+        let notes = notes.clone();
+        let loaded = loaded.clone();
+        let message = message.clone();
+        let unreadable = unreadable.clone();
+        use_effect_with((), move |_| {
+            if let Ok(pack) = loaded.as_ref() {
+                let key = notes_key(pack);
+                let restored = match browser::load(&key) {
+                    None => Notes::default(),
+                    Some(raw) => match Notes::from_json(&raw, pack) {
+                        Ok(saved) => saved,
+                        Err(problems) => {
+                            // Never dropped: kept aside as it was, and offered for download.
+                            browser::save(&format!("{key}.unreadable"), &raw);
+                            message.set(Some(format!(
+                                "Your saved notes could not be read ({}). They were kept aside unchanged; download them below.",
+                                problems.join(" ")
+                            )));
+                            unreadable.set(Some(raw));
+                            Notes::default()
+                        }
+                    },
+                };
+                notes.dispatch(NotesChange::Restore(restored));
+            }
+        });
+    }
+    {
+        let loaded = loaded.clone();
+        use_effect_with((*notes).clone(), move |state| {
+            if let (true, Ok(pack)) = (state.restored, loaded.as_ref()) {
+                if !browser::save(&notes_key(pack), &state.notes.to_json(pack)) {
+                    gloo_warn("notes could not be saved: storage is unavailable or full");
+                }
+            }
+        });
+    }
+    {
+        let selected = selected.clone();
+        use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::document(),
+                "selectionchange",
+                move |_| selected.set(selected_sentence()),
+            );
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = selected;
+            move || {
+                #[cfg(target_arch = "wasm32")]
+                drop(listener);
+            }
+        });
+    }
+
     let pack = match loaded.as_ref() {
         Ok(pack) => pack,
         Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
+    };
+    let on_notes = {
+        let notes = notes.clone();
+        let selected = selected.clone();
+        let editing = editing.clone();
+        let message = message.clone();
+        let problem = problem.clone();
+        let pack = loaded.clone();
+        let file_reader = file_reader.clone();
+        Callback::from(move |action: NotesAction| {
+            let Ok(pack) = pack.as_ref() else { return };
+            match action {
+                NotesAction::ToggleBookmark(sentence) => {
+                    notes.dispatch(NotesChange::Toggle(sentence))
+                }
+                NotesAction::Edit(sentence) => {
+                    problem.set(None);
+                    editing.set(Some(sentence));
+                    selected.set(None);
+                }
+                NotesAction::Save(sentence, text) => {
+                    let mut check = notes.notes.clone();
+                    match check.set_note(&sentence, &text) {
+                        Ok(()) => {
+                            notes.dispatch(NotesChange::SetNote(sentence, text));
+                            editing.set(None);
+                            message.set(Some("Note saved on this device.".to_owned()));
+                        }
+                        Err(reason) => problem.set(Some(reason)),
+                    }
+                }
+                NotesAction::Dismiss => {
+                    editing.set(None);
+                    selected.set(None);
+                    clear_selection();
+                }
+                NotesAction::Remove(sentence) => notes.dispatch(NotesChange::Remove(sentence)),
+                NotesAction::Export => {
+                    browser::download(
+                        &format!("casebook-notes-{}.json", pack.meta.id),
+                        "application/json",
+                        &notes.notes.to_json(pack),
+                    );
+                }
+                NotesAction::Import(file) => {
+                    let notes = notes.clone();
+                    let message = message.clone();
+                    let pack = pack.clone();
+                    *file_reader.borrow_mut() = read_text(file, move |text| {
+                        let outcome = match text {
+                            Err(reason) => {
+                                format!("The file could not be read ({reason}); nothing changed.")
+                            }
+                            Ok(text) => match Notes::from_json(&text, &pack) {
+                                Ok(imported) => {
+                                    let mut preview = notes.notes.clone();
+                                    let added = preview.merge(imported.clone());
+                                    notes.dispatch(NotesChange::Merge(imported));
+                                    format!("Imported: {added} new sentences; existing notes were kept and merged.")
+                                }
+                                Err(problems) => format!(
+                                    "The file was not imported, and nothing changed: {}",
+                                    problems.join(" ")
+                                ),
+                            },
+                        };
+                        message.set(Some(outcome));
+                    });
+                }
+            }
+        })
+    };
+    let on_download_unreadable = {
+        let unreadable = unreadable.clone();
+        let id = pack.meta.id.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(raw) = unreadable.as_ref() {
+                browser::download(
+                    &format!("casebook-notes-{id}-unreadable.txt"),
+                    "text/plain",
+                    raw,
+                );
+            }
+        })
     };
     let article = blocks(pack, highlight.as_ref().map(|(_, quote)| quote.as_str()));
     let open = |next: Popover| {
@@ -174,21 +325,31 @@ pub fn Reader() -> Html {
                 <a href={format!("https://doi.org/{}", pack.meta.doi)} rel="noopener noreferrer">{ format!("doi:{}", pack.meta.doi) }</a>
                 { format!(". Authors: {}. Licence: {}; the text below is the article's, with line-break hyphens and page breaks of the PDF put right.", pack.meta.authors, pack.meta.licence) }
             </p>
-            if let Some((_, quote)) = highlight.as_ref() {
-                <div class="highlight-bar" role="status">
-                    <p>{ "Highlighted: " }<q>{ shorten(quote, 60) }</q></p>
-                    <div class="button-row">
-                        <button type="button" class="button secondary" onclick={go_back}>{ "\u{2190} Back" }</button>
-                        <button type="button" class="button secondary" onclick={clear_highlight}>{ "Clear highlight" }</button>
+            <div class="reader-bottom">
+                if let Some((_, quote)) = highlight.as_ref() {
+                    <div class="highlight-bar" role="status">
+                        <p>{ "Highlighted: " }<q>{ shorten(quote, 60) }</q></p>
+                        <div class="button-row">
+                            <button type="button" class="button secondary" onclick={go_back}>{ "\u{2190} Back" }</button>
+                            <button type="button" class="button secondary" onclick={clear_highlight}>{ "Clear highlight" }</button>
+                        </div>
                     </div>
-                </div>
-            }
+                }
+                if let Some(sentence) = editing.as_ref() {
+                    <NoteEditor sentence={sentence.clone()} note={notes.notes.get(sentence).map(|a| a.note.clone()).unwrap_or_default()}
+                        problem={(*problem).clone().map(AttrValue::from)} on_action={on_notes.clone()} />
+                } else if let Some(sentence) = selected.as_ref() {
+                    <SelectionBar sentence={sentence.clone()} bookmarked={notes.notes.get(sentence).is_some_and(|a| a.bookmarked)}
+                        has_note={notes.notes.get(sentence).is_some_and(|a| !a.note.is_empty())} on_action={on_notes.clone()} />
+                }
+            </div>
             <div class="reader-layout">
                 <nav class="reader-nav" aria-label="Sections of the paper">
                     <ul>
                         { for section_nav(pack).into_iter().map(|(title, anchor)| html! {
                             <li><a href={format!("#{anchor}")}>{ title }</a></li>
                         }) }
+                        <li><a href="#notes">{ "Your notes" }</a></li>
                         <li><a href="#references">{ "References" }</a></li>
                         <li><a href="#glossary">{ "Glossary" }</a></li>
                     </ul>
@@ -219,6 +380,11 @@ pub fn Reader() -> Html {
                         },
                         Block::RawText(text) => html! { <pre class="raw-text">{ text.clone() }</pre> },
                     }) }
+
+                    <NotesList notes={notes.notes.clone()} message={(*message).clone().map(AttrValue::from)} on_action={on_notes.clone()} />
+                    if unreadable.is_some() {
+                        <button type="button" class="button secondary" onclick={on_download_unreadable}>{ "Download the unreadable saved notes" }</button>
+                    }
 
                     <section aria-labelledby="references">
                         <h2 id="references">{ "References" }</h2>
@@ -328,11 +494,117 @@ fn current_fragment() -> String {
     }
 }
 
-/// The first `limit` characters of a text, with an ellipsis when cut.
-fn shorten(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit {
-        return text.to_owned();
+/// The storage key of a pack's notes.
+fn notes_key(pack: &CasePack) -> String {
+    format!("casebook.v1.notes.{}", pack.meta.id)
+}
+
+/// The notes and whether they were restored yet (so an empty first render is never saved
+/// over what the user had).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct NotesState {
+    notes: Notes,
+    restored: bool,
+}
+
+/// Changes to the notes.
+enum NotesChange {
+    Restore(Notes),
+    Toggle(String),
+    SetNote(String, String),
+    Remove(String),
+    Merge(Notes),
+}
+
+impl Reducible for NotesState {
+    type Action = NotesChange;
+
+    fn reduce(self: std::rc::Rc<Self>, action: NotesChange) -> std::rc::Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            NotesChange::Restore(notes) => {
+                next.notes = notes;
+                next.restored = true;
+            }
+            NotesChange::Toggle(sentence) => next.notes.toggle_bookmark(&sentence),
+            NotesChange::SetNote(sentence, text) => {
+                // Checked by the caller; a refused note leaves the notes as they were.
+                let _ = next.notes.set_note(&sentence, &text);
+            }
+            NotesChange::Remove(sentence) => next.notes.remove(&sentence),
+            NotesChange::Merge(imported) => {
+                next.notes.merge(imported);
+            }
+        }
+        std::rc::Rc::new(next)
     }
-    let cut: String = text.chars().take(limit).collect();
-    format!("{}\u{2026}", cut.trim_end())
+}
+
+/// Keeps a file being read alive until its callback runs.
+#[cfg(target_arch = "wasm32")]
+type FileReaderHandle = gloo::file::callbacks::FileReader;
+#[cfg(not(target_arch = "wasm32"))]
+type FileReaderHandle = ();
+
+/// Reads a chosen file as text and calls `done` with it.
+fn read_text(
+    file: crate::components::reader_notes::web_sys_file::FileHandle,
+    done: impl FnOnce(Result<String, String>) + 'static,
+) -> Option<FileReaderHandle> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        const LIMIT: f64 = 5.0 * 1024.0 * 1024.0;
+        if file.0.size() > LIMIT {
+            done(Err("it is larger than 5 MB".to_owned()));
+            return None;
+        }
+        let blob = gloo::file::Blob::from(web_sys::Blob::from(file.0));
+        Some(gloo::file::callbacks::read_as_text(&blob, move |result| {
+            done(result.map_err(|error| error.to_string()))
+        }))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = file;
+        done(Err("files are read only in the browser".to_owned()));
+        None
+    }
+}
+
+/// The article sentence the user's selection starts in, if it is inside the text.
+#[cfg(target_arch = "wasm32")]
+fn selected_sentence() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let window = gloo::utils::window();
+    let selection = window.get_selection().ok()??;
+    if selection.is_collapsed() {
+        return None;
+    }
+    let node = selection.anchor_node()?;
+    let element = match node.dyn_ref::<web_sys::Element>() {
+        Some(element) => element.clone(),
+        None => node.parent_element()?,
+    };
+    let paragraph = element.closest(".article-paragraph").ok()??;
+    let range = gloo::utils::document().create_range().ok()?;
+    range.set_start(&paragraph, 0).ok()?;
+    range.set_end(&node, selection.anchor_offset()).ok()?;
+    let offset = String::from(range.to_string()).chars().count();
+    casebook_core::notes::sentence_at(&paragraph.text_content()?, offset)
+}
+
+/// Clears the page's text selection.
+fn clear_selection() {
+    #[cfg(target_arch = "wasm32")]
+    if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+/// Logs a warning to the console (in the browser).
+fn gloo_warn(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    gloo::console::warn!(message.to_owned());
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = message;
 }

@@ -17,6 +17,7 @@ pub mod error;
 pub mod ids;
 pub mod inventory;
 pub mod model;
+pub mod notes;
 mod parse;
 pub mod provenance;
 pub mod reader;

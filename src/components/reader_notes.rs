@@ -1,0 +1,218 @@
+//! The reader's notes and bookmarks: the bar that appears when a sentence is selected,
+//! the note editor, and the list with export and import. What a note is, how files are
+//! read and merged, is the core's (`casebook_core::notes`); this renders and dispatches.
+
+use casebook_core::notes::Notes;
+use yew::prelude::*;
+
+/// What the user asked of the notes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NotesAction {
+    /// Bookmark the sentence, or remove its bookmark.
+    ToggleBookmark(String),
+    /// Open the editor for the sentence's note.
+    Edit(String),
+    /// Save the note being edited.
+    Save(String, String),
+    /// Close the editor or the selection bar.
+    Dismiss,
+    /// Forget the sentence's bookmark and note.
+    Remove(String),
+    /// Download all notes as a file.
+    Export,
+    /// A file was chosen to import.
+    Import(web_sys_file::FileHandle),
+}
+
+/// A chosen file, kept opaque so the native build (prerender) needs no web types.
+pub mod web_sys_file {
+    /// The file the user picked (only in the browser).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct FileHandle(
+        #[cfg(target_arch = "wasm32")] pub web_sys::File,
+        #[cfg(not(target_arch = "wasm32"))] pub (),
+    );
+}
+
+/// Properties of [`SelectionBar`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SelectionBarProps {
+    /// The selected sentence.
+    pub sentence: AttrValue,
+    /// Whether it is bookmarked.
+    pub bookmarked: bool,
+    /// Whether it has a note.
+    pub has_note: bool,
+    /// Dispatches actions.
+    pub on_action: Callback<NotesAction>,
+}
+
+/// The bar at the foot of the screen for the selected sentence.
+#[component]
+pub fn SelectionBar(props: &SelectionBarProps) -> Html {
+    let sentence = props.sentence.to_string();
+    let emit = |action: NotesAction| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
+    };
+    html! {
+        <div class="selection-bar" role="region" aria-label="Selected sentence">
+            <p><q>{ shorten(&sentence, 70) }</q></p>
+            <div class="button-row">
+                <button type="button" class="button" onclick={emit(NotesAction::ToggleBookmark(sentence.clone()))}>
+                    { if props.bookmarked { "Remove bookmark" } else { "Bookmark" } }
+                </button>
+                <button type="button" class="button secondary" onclick={emit(NotesAction::Edit(sentence.clone()))}>
+                    { if props.has_note { "Edit note" } else { "Add a note" } }
+                </button>
+                <button type="button" class="button secondary" aria-label="Close" onclick={emit(NotesAction::Dismiss)}>{ "\u{00d7}" }</button>
+            </div>
+        </div>
+    }
+}
+
+/// Properties of [`NoteEditor`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct NoteEditorProps {
+    /// The sentence the note is about.
+    pub sentence: AttrValue,
+    /// The note so far.
+    pub note: AttrValue,
+    /// A problem to show (e.g. too long).
+    #[prop_or_default]
+    pub problem: Option<AttrValue>,
+    /// Dispatches actions.
+    pub on_action: Callback<NotesAction>,
+}
+
+/// The editor for one note.
+#[component]
+pub fn NoteEditor(props: &NoteEditorProps) -> Html {
+    let text = use_state(|| props.note.to_string());
+    let on_input = {
+        let text = text.clone();
+        Callback::from(move |event: InputEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                if let Some(area) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                {
+                    text.set(area.value());
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&text, event);
+        })
+    };
+    let on_save = {
+        let on_action = props.on_action.clone();
+        let sentence = props.sentence.to_string();
+        let text = text.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            on_action.emit(NotesAction::Save(sentence.clone(), (*text).clone()));
+        })
+    };
+    let on_cancel = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(NotesAction::Dismiss))
+    };
+    html! {
+        <form class="note-editor" onsubmit={on_save} aria-label="Note">
+            <p><q>{ shorten(&props.sentence, 90) }</q></p>
+            <label for="note-text">{ "Your note (kept on this device)" }</label>
+            <textarea id="note-text" rows="4" value={(*text).clone()} oninput={on_input} autofocus=true />
+            { for props.problem.iter().map(|problem| html! { <p class="notice" role="alert">{ problem.clone() }</p> }) }
+            <div class="button-row">
+                <button type="submit" class="button">{ "Save note" }</button>
+                <button type="button" class="button secondary" onclick={on_cancel}>{ "Cancel" }</button>
+            </div>
+        </form>
+    }
+}
+
+/// Properties of [`NotesList`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct NotesListProps {
+    /// The notes.
+    pub notes: Notes,
+    /// What the last import or save said.
+    #[prop_or_default]
+    pub message: Option<AttrValue>,
+    /// Dispatches actions.
+    pub on_action: Callback<NotesAction>,
+}
+
+/// Every note and bookmark, with export and import.
+#[component]
+pub fn NotesList(props: &NotesListProps) -> Html {
+    let emit = |action: NotesAction| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
+    };
+    let on_file = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                if let Some(input) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                        on_action.emit(NotesAction::Import(web_sys_file::FileHandle(file)));
+                    }
+                    input.set_value("");
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&on_action, event);
+        })
+    };
+    html! {
+        <section class="notes" aria-labelledby="notes">
+            <h2 id="notes">{ "Your notes and bookmarks" }</h2>
+            <p class="muted">{ "Select a sentence in the text (press and hold on a tablet) to bookmark it or add a note. They stay on this device, work offline, and can be saved to a file and brought back." }</p>
+            { for props.message.iter().map(|message| html! { <p class="notice" role="status">{ message.clone() }</p> }) }
+            if props.notes.is_empty() {
+                <p class="muted">{ "No notes or bookmarks yet." }</p>
+            } else {
+                <ol class="note-list">
+                    { for props.notes.annotations().iter().map(|annotation| html! {
+                        <li class="note-item">
+                            <blockquote>
+                                if annotation.bookmarked { <span class="bookmark-flag">{ "Bookmarked \u{00b7} " }</span> }
+                                { &annotation.sentence }
+                            </blockquote>
+                            if !annotation.note.is_empty() { <p class="note-text">{ &annotation.note }</p> }
+                            <div class="button-row">
+                                <a class="button secondary" href={format!("#{}", annotation.anchor())}>{ "Show in the paper" }</a>
+                                <button type="button" class="button secondary" onclick={emit(NotesAction::Edit(annotation.sentence.clone()))}>{ "Edit note" }</button>
+                                <button type="button" class="button secondary" onclick={emit(NotesAction::Remove(annotation.sentence.clone()))}>{ "Remove" }</button>
+                            </div>
+                        </li>
+                    }) }
+                </ol>
+            }
+            <div class="button-row">
+                <button type="button" class="button secondary" onclick={emit(NotesAction::Export)} disabled={props.notes.is_empty()}>{ "Save notes to a file" }</button>
+                <label class="button secondary file-button">
+                    { "Import notes from a file" }
+                    <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_file} />
+                </label>
+            </div>
+        </section>
+    }
+}
+
+/// The first `limit` characters of a text, with an ellipsis when cut.
+pub fn shorten(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(limit).collect();
+    format!("{}\u{2026}", cut.trim_end())
+}
