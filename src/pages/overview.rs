@@ -4,6 +4,7 @@ use casebook_core::SourcedText;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::cite_this::CiteButtons;
 use crate::components::provenance::SourceNote;
 use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
@@ -17,6 +18,10 @@ pub fn Overview() -> Html {
         Ok(pack) => pack,
         Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
     };
+    let article_source = pack
+        .sources
+        .iter()
+        .find(|source| source.id == pack.meta.article_source);
     let sourced = |line: &SourcedText| {
         html! {
             <>
@@ -64,6 +69,12 @@ pub fn Overview() -> Html {
                 <p class="citation">{ "Case report: " }<cite>{ &pack.meta.title }</cite>{ format!(". {}, {}. ", pack.meta.journal, pack.meta.year) }
                     <a href={format!("https://doi.org/{}", pack.meta.doi)} rel="noopener noreferrer">{ format!("doi:{}", pack.meta.doi) }</a>
                     { format!(". Authors: {}. Licence: {}.", pack.meta.authors, pack.meta.licence) }</p>
+                { for article_source.map(|source| html! {
+                    <div class="cite-block">
+                        <h3>{ "Cite this case" }</h3>
+                        <CiteButtons source={source.clone()} show_line={true} />
+                    </div>
+                }) }
             </section>
         </article>
     }

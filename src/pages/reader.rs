@@ -16,6 +16,7 @@ use casebook_core::{CasePack, TermId};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::cite_this::CiteButtons;
 use crate::components::provenance::SourceNote;
 use crate::components::reader_notes::{shorten, NoteEditor, NotesAction, NotesList, SelectionBar};
 use crate::components::status_badge::StatusBadge;
@@ -325,6 +326,12 @@ pub fn Reader() -> Html {
                 <a href={format!("https://doi.org/{}", pack.meta.doi)} rel="noopener noreferrer">{ format!("doi:{}", pack.meta.doi) }</a>
                 { format!(". Authors: {}. Licence: {}; the text below is the article's, with line-break hyphens and page breaks of the PDF put right.", pack.meta.authors, pack.meta.licence) }
             </p>
+            { for pack.sources.iter().find(|source| source.id == pack.meta.article_source).map(|source| html! {
+                <details class="cite-block">
+                    <summary>{ "Cite this case" }</summary>
+                    <CiteButtons source={source.clone()} show_line={true} />
+                </details>
+            }) }
             <div class="reader-bottom">
                 if let Some((_, quote)) = highlight.as_ref() {
                     <div class="highlight-bar" role="status">

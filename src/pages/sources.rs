@@ -1,36 +1,108 @@
-//! `/sources`: every source the app rests on, with its status.
+//! `/sources`: every source the app rests on, with its bibliographic details as far as
+//! known, its status, what in the app rests on it (computed from provenance by the core),
+//! the paper's numbered references, and exports for reference managers.
 
+use casebook_core::cite::{all_bibtex, all_ris, usage};
+use casebook_core::Status;
 use yew::prelude::*;
 
+use crate::browser;
+use crate::components::cite_this::CiteButtons;
 use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
+use crate::pages::overview::PackFailed;
 
-/// The sources view: for now the list with status and bibliographic details as far as
-/// known; usage links and RIS/BibTeX export come with the Sources issue.
+/// The sources view.
 #[component]
 pub fn Sources() -> Html {
     let pack = use_pack();
-    let Ok(pack) = pack.as_ref() else {
-        return html! { <article class="page"><h1>{ "Sources" }</h1></article> };
+    let pack = match pack.as_ref() {
+        Ok(pack) => pack,
+        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
     };
+    let used = usage(pack);
+    let unknown = || html! { <span class="unknown">{ "unknown" }</span> };
+    let export = |extension: &'static str, mime: &'static str, text: String| {
+        let name = format!("{}-sources.{extension}", pack.meta.id);
+        Callback::from(move |_: MouseEvent| {
+            browser::download(&name, mime, &text);
+        })
+    };
+    let counts: Vec<(Status, usize)> = Status::ALL
+        .into_iter()
+        .map(|status| {
+            (
+                status,
+                pack.sources.iter().filter(|s| s.status == status).count(),
+            )
+        })
+        .filter(|(_, count)| *count > 0)
+        .collect();
     html! {
-        <article class="page">
+        <article class="page sources">
             <h1>{ "Sources" }</h1>
-            <p class="lede">{ "Every source the app's facts are quoted from, with how sure its details are. Unknown fields are shown as unknown." }</p>
+            <p class="lede">{ "Every source the app's facts are quoted from, how sure its details are, and what in the app rests on it. Unknown fields are shown as unknown; nothing is completed from memory." }</p>
+            <p>{ format!("{} sources: ", pack.sources.len()) }
+                { for counts.iter().enumerate().map(|(index, (status, count))| html! {
+                    <>{ if index > 0 { ", " } else { "" } }{ format!("{count} ") }<StatusBadge status={*status} /></>
+                }) }
+            </p>
+            <div class="button-row">
+                <button type="button" class="button" onclick={export("ris", "application/x-research-info-systems", all_ris(pack))}>{ "Download all as RIS" }</button>
+                <button type="button" class="button secondary" onclick={export("bib", "application/x-bibtex", all_bibtex(pack))}>{ "Download all as BibTeX" }</button>
+            </div>
             <ul class="source-list">
-                { for pack.sources.iter().map(|source| html! {
-                    <li class="source" id={format!("source-{}", source.id)}>
-                        <p class="source-title">{ &source.title }{ " " }<StatusBadge status={source.status} /></p>
-                        <dl class="source-details">
-                            <dt>{ "Authors" }</dt><dd>{ source.authors.clone().unwrap_or_else(|| "unknown".into()) }</dd>
-                            <dt>{ "Published in" }</dt><dd>{ source.container.clone().unwrap_or_else(|| "unknown".into()) }</dd>
-                            <dt>{ "Year" }</dt><dd>{ source.year.map(|year| year.to_string()).unwrap_or_else(|| "unknown".into()) }</dd>
-                            <dt>{ "DOI" }</dt><dd>{ source.doi.clone().unwrap_or_else(|| "unknown".into()) }</dd>
-                        </dl>
-                        { for source.note.iter().map(|note| html! { <p class="source-note">{ note }</p> }) }
-                    </li>
+                { for pack.sources.iter().map(|source| {
+                    let items = used.get(&source.id).cloned().unwrap_or_default();
+                    html! {
+                        <li class="source" id={format!("source-{}", source.id)}>
+                            <h2 class="source-title">{ &source.title }{ " " }<StatusBadge status={source.status} /></h2>
+                            <dl class="source-details">
+                                <div><dt>{ "Authors" }</dt><dd>{ source.authors.clone().map(Html::from).unwrap_or_else(unknown) }</dd></div>
+                                <div><dt>{ "Published in" }</dt><dd>{ source.container.clone().map(Html::from).unwrap_or_else(unknown) }</dd></div>
+                                <div><dt>{ "Year" }</dt><dd>{ source.year.map(|y| Html::from(y.to_string())).unwrap_or_else(unknown) }</dd></div>
+                                <div><dt>{ "DOI" }</dt><dd>{ match &source.doi {
+                                    Some(doi) => html! { <a href={format!("https://doi.org/{doi}")} rel="noopener noreferrer">{ doi }</a> },
+                                    None => unknown(),
+                                } }</dd></div>
+                                if let Some(pmid) = &source.pmid {
+                                    <div><dt>{ "PubMed" }</dt><dd>{ pmid }</dd></div>
+                                }
+                                if let Some(from) = &source.excerpt_from {
+                                    <div><dt>{ "Read in" }</dt><dd>{ from }</dd></div>
+                                }
+                            </dl>
+                            { for source.note.iter().map(|note| html! { <p class="source-note">{ note }</p> }) }
+                            <details class="used-by">
+                                <summary>{ format!("What rests on it: {} {}", items.len(), if items.len() == 1 { "item" } else { "items" }) }</summary>
+                                if items.is_empty() {
+                                    <p class="muted">{ "Nothing in the app quotes this source directly." }</p>
+                                } else {
+                                    <ul>
+                                        { for items.iter().map(|item| html! {
+                                            <li><span class="muted">{ format!("{}: ", item.kind) }</span><a href={item.href.clone()}>{ &item.label }</a></li>
+                                        }) }
+                                    </ul>
+                                }
+                            </details>
+                            <CiteButtons source={source.clone()} />
+                        </li>
+                    }
                 }) }
             </ul>
+            <section aria-labelledby="paper-references">
+                <h2 id="paper-references">{ "The case report's own references" }</h2>
+                <p class="muted">{ "The text we have numbers its references without listing them; each is shown with what is known of it." }</p>
+                <ol class="references">
+                    { for pack.references.iter().map(|reference| html! {
+                        <li value={reference.number.to_string()}>
+                            { &reference.known }{ " " }<StatusBadge status={reference.status} />
+                            { for reference.source.as_ref().map(|source| html! { <>{ " " }<a href={format!("#source-{source}")}>{ "See the source" }</a></> }) }
+                            { " " }<a href={format!("/reader#ref-{}", reference.number)}>{ "Where the paper cites it" }</a>
+                        </li>
+                    }) }
+                </ol>
+            </section>
         </article>
     }
 }

@@ -11,6 +11,7 @@
 
 pub mod article;
 pub mod binary;
+pub mod cite;
 pub mod compare;
 pub mod differential;
 pub mod error;
