@@ -17,6 +17,7 @@ async function start() {
   try {
     const bindings = await import(script.dataset.wasmBindgenJs);
     await bindings.default({ module_or_path: script.dataset.wasm });
+    document.documentElement.dataset.hydratedAt = String(Math.round(performance.now()));
     document.documentElement.dataset.hydrated = 'true';
   } catch (error) {
     // A panic already shows the recovery screen from Rust; this catches load failures.

@@ -62,6 +62,28 @@ pub fn Header() -> Html {
             drop(listener);
         }
     });
+    // On a phone the navigation scrolls sideways: keep the current view's link in sight.
+    use_effect_with(current.clone(), |_| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            let document = gloo::utils::document();
+            let nav = document.query_selector(".site-header nav").ok().flatten();
+            let link = document
+                .query_selector(".site-header .nav-link.current")
+                .ok()
+                .flatten()
+                .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
+            if let (Some(nav), Some(link)) = (nav, link) {
+                if nav.scroll_width() > nav.client_width() {
+                    let offset = link.get_bounding_client_rect().left()
+                        - nav.get_bounding_client_rect().left()
+                        + f64::from(nav.scroll_left());
+                    nav.set_scroll_left(offset as i32 - 12);
+                }
+            }
+        }
+    });
     html! {
         <header class="site-header">
             <Link<Route> to={Route::Overview} classes="brand">
