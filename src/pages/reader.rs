@@ -11,7 +11,7 @@
 
 use casebook_core::article::citing_sentences;
 use casebook_core::notes::Notes;
-use casebook_core::reader::{blocks, quote_for_anchor, section_nav, Block, Segment};
+use casebook_core::reader::{blocks_with_notes, quote_for_anchor, section_nav, Block, Segment};
 use casebook_core::{CasePack, TermId};
 use yew::prelude::*;
 
@@ -138,17 +138,29 @@ pub fn Reader() -> Html {
             }
         });
     }
+    // After an action on the selected sentence the bar stays (marking the sentence
+    // re-renders its text, which drops the browser's selection), until closed or until
+    // another sentence is selected.
+    let pinned = use_mut_ref(|| false);
     {
         let selected = selected.clone();
+        let pinned = pinned.clone();
         use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
             let listener = gloo::events::EventListener::new(
                 &gloo::utils::document(),
                 "selectionchange",
-                move |_| selected.set(selected_sentence()),
+                move |_| match selected_sentence() {
+                    Some(sentence) => {
+                        *pinned.borrow_mut() = false;
+                        selected.set(Some(sentence));
+                    }
+                    None if !*pinned.borrow() => selected.set(None),
+                    None => {}
+                },
             );
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = selected;
+            let _ = (selected, pinned);
             move || {
                 #[cfg(target_arch = "wasm32")]
                 drop(listener);
@@ -168,11 +180,13 @@ pub fn Reader() -> Html {
         let problem = problem.clone();
         let pack = loaded.clone();
         let file_reader = file_reader.clone();
+        let pinned = pinned.clone();
         Callback::from(move |action: NotesAction| {
             let Ok(pack) = pack.as_ref() else { return };
             match action {
                 NotesAction::ToggleBookmark(sentence) => {
-                    notes.dispatch(NotesChange::Toggle(sentence))
+                    *pinned.borrow_mut() = true;
+                    notes.dispatch(NotesChange::Toggle(sentence));
                 }
                 NotesAction::Edit(sentence) => {
                     problem.set(None);
@@ -191,6 +205,7 @@ pub fn Reader() -> Html {
                     }
                 }
                 NotesAction::Dismiss => {
+                    *pinned.borrow_mut() = false;
                     editing.set(None);
                     selected.set(None);
                     clear_selection();
@@ -244,7 +259,17 @@ pub fn Reader() -> Html {
             }
         })
     };
-    let article = blocks(pack, highlight.as_ref().map(|(_, quote)| quote.as_str()));
+    let noted: Vec<String> = notes
+        .notes
+        .annotations()
+        .iter()
+        .map(|annotation| annotation.sentence.clone())
+        .collect();
+    let article = blocks_with_notes(
+        pack,
+        highlight.as_ref().map(|(_, quote)| quote.as_str()),
+        &noted,
+    );
     let open = |next: Popover| {
         let popover = popover.clone();
         Callback::from(move |_| {
@@ -313,6 +338,9 @@ pub fn Reader() -> Html {
         }
         if segment.highlight {
             content = html! { <mark class="source-highlight" tabindex="-1">{ content }</mark> };
+        }
+        if segment.noted {
+            content = html! { <span class="noted">{ content }</span> };
         }
         content
     };

@@ -63,6 +63,8 @@ test('bookmark and note a sentence; it survives reload and offline; export then 
     assert.equal(made.length, 1);
     assert.match(made[0], /Bookmarked/);
     assert.match(made[0], /note the timing/);
+    // The sentence is marked in the text too.
+    assert.equal(await page.locator('.article-paragraph .noted').first().textContent(), SENTENCE);
 
     // Reload, then offline with the server stopped: still there.
     await page.reload();

@@ -33,6 +33,8 @@ pub struct Segment {
     pub link: Option<String>,
     /// Part of the highlighted source quote.
     pub highlight: bool,
+    /// Part of a sentence the student bookmarked or wrote a note on.
+    pub noted: bool,
 }
 
 /// One block of the article.
@@ -121,6 +123,12 @@ pub fn quote_for_anchor(pack: &CasePack, anchor: &str) -> Option<String> {
 /// The article as blocks, with `highlight` (a quote, whitespace-normalised or not)
 /// marked where it occurs.
 pub fn blocks(pack: &CasePack, highlight: Option<&str>) -> Vec<Block> {
+    blocks_with_notes(pack, highlight, &[])
+}
+
+/// Like [`blocks`], with the sentences in `noted` (the student's bookmarks and notes)
+/// marked too.
+pub fn blocks_with_notes(pack: &CasePack, highlight: Option<&str>, noted: &[String]) -> Vec<Block> {
     let quotes = article_quotes(pack);
     let highlight = highlight
         .map(normalize_whitespace)
@@ -157,6 +165,7 @@ pub fn blocks(pack: &CasePack, highlight: Option<&str>) -> Vec<Block> {
             &terms,
             &quotes,
             highlight.as_deref(),
+            noted,
             named,
         ));
     };
@@ -269,6 +278,7 @@ fn annotate(
     terms: &[(String, TermId)],
     quotes: &[(String, String)],
     highlight: Option<&str>,
+    noted: &[String],
     named: &mut Vec<TermId>,
 ) -> Block {
     // The paragraph's text with whitespace collapsed, and each run's byte range in it.
@@ -349,6 +359,17 @@ fn annotate(
     if let Some((start, end)) = highlight_range {
         cuts.extend([start, end]);
     }
+    let noted_ranges: Vec<(usize, usize)> = noted
+        .iter()
+        .filter(|sentence| !sentence.is_empty())
+        .filter_map(|sentence| {
+            text.find(sentence.as_str())
+                .map(|start| (start, start + sentence.len()))
+        })
+        .collect();
+    for (start, end) in &noted_ranges {
+        cuts.extend([*start, *end]);
+    }
     cuts.sort_unstable();
     cuts.dedup();
     let mut segments: Vec<Segment> = Vec::new();
@@ -372,6 +393,7 @@ fn annotate(
             emphasis: run.is_some_and(|run| run.emphasis),
             link: run.and_then(|run| run.link.clone()),
             highlight: highlight_range.is_some_and(|(s, e)| start >= s && end <= e),
+            noted: noted_ranges.iter().any(|(s, e)| start >= *s && end <= *e),
             ..Segment::default()
         };
         match mark {
@@ -391,6 +413,7 @@ fn annotate(
                     && last.emphasis == segment.emphasis
                     && last.link == segment.link
                     && last.highlight == segment.highlight
+                    && last.noted == segment.noted
                     && previous_mark == this_mark =>
             {
                 last.text.push_str(&segment.text);

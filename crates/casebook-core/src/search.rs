@@ -4,7 +4,8 @@
 //! Words are folded before they are compared, so British and American spellings meet
 //! (haemoptysis / hemoptysis, oedema / edema, haemorrhage / hemorrhage), and a query word
 //! of four letters or more forgives one typing slip (two from eight letters), by
-//! Damerau–Levenshtein distance from the `strsim` crate. The last word of a query also
+//! optimal-string-alignment distance (Damerau–Levenshtein where no part is edited twice) from
+//! the `strsim` crate. The last word of a query also
 //! matches as a prefix, so results follow the user as they type. Ranking is
 //! deterministic: exact matches over prefixes over forgiven slips, then the kind of item,
 //! then pack order.
@@ -244,7 +245,7 @@ impl Index {
                     Some((key, Match::Prefix))
                 } else if allowed > 0
                     && key.len().abs_diff(folded.len()) <= allowed
-                    && strsim::damerau_levenshtein(key, &folded) <= allowed
+                    && strsim::osa_distance(key, &folded) <= allowed
                 {
                     Some((key, Match::Fuzzy))
                 } else {

@@ -198,3 +198,19 @@ fn each_citation_and_term_is_one_segment() {
         .count();
     assert_eq!(citations, markers);
 }
+
+#[test]
+fn noted_sentences_are_marked() {
+    let pack = pack();
+    let sentence =
+        "Four hours later she started coughing up bright red blood tinged sputum without clots."
+            .to_owned();
+    let all =
+        casebook_core::reader::blocks_with_notes(&pack, None, std::slice::from_ref(&sentence));
+    let noted: String = segments(&all)
+        .iter()
+        .filter(|s| s.noted)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(noted, sentence);
+}
