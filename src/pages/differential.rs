@@ -50,18 +50,26 @@ pub fn Differential() -> Html {
             if let Ok(pack) = pack.as_ref() {
                 let from_link = browser::query_param("a")
                     .map(|a| (a, browser::query_param("t").unwrap_or_default()));
+                let saved = browser::load(&storage_key(pack)).unwrap_or_default();
                 let (source, (answers, ticks)) = match from_link {
                     Some(linked) => ("link", linked),
-                    None => (
-                        "saved",
-                        state::split_saved(&browser::load(&storage_key(pack)).unwrap_or_default()),
-                    ),
+                    None => ("saved", state::split_saved(&saved)),
                 };
                 let (answers, ticks, problems) = state::decode(pack, &answers, &ticks);
+                // What was saved and not understood is kept aside as it was, never
+                // overwritten by the next save.
+                let kept_aside = source == "saved"
+                    && !problems.is_empty()
+                    && browser::save(&format!("{}.unreadable", storage_key(pack)), &saved);
                 let notice = (!problems.is_empty()).then(|| {
                     format!(
-                        "Parts of the {source} state were not understood and were left out: {}.",
-                        problems.join("; ")
+                        "Parts of the {source} state were not understood and were left out: {}.{}",
+                        problems.join("; "),
+                        if kept_aside {
+                            " What was saved is kept aside on this device, unchanged."
+                        } else {
+                            ""
+                        }
                     )
                 });
                 state.dispatch(Action::Restore {

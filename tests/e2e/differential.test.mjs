@@ -114,6 +114,20 @@ test('a damaged link is reported, not guessed at', async () => {
   await page.close();
 });
 
+test('a damaged saved state is kept aside, not overwritten, and the rest is restored', async () => {
+  const page = await open();
+  const key = 'casebook.v1.differential.alemtuzumab-dah';
+  const damaged = 'a=haemoptysis:y,<script>:y,fever:maybe&t=nonsense';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, damaged]);
+  await page.reload();
+  await waitForHydration(page);
+  await page.getByRole('status').filter({ hasText: 'kept aside' }).waitFor();
+  await page.locator('#dx-dah[data-standing="supported"]').waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(`${k}.unreadable`), key), damaged);
+  assert.equal(await page.locator('#crash').isHidden(), true);
+  await page.close();
+});
+
 test('step-through adds the case\'s findings in the order they became known', async () => {
   const page = await open();
   await page.getByRole('button', { name: 'Step through the case' }).click();
