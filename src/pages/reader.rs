@@ -168,6 +168,25 @@ pub fn Reader() -> Html {
         });
     }
 
+    // The article's model, rebuilt only when the highlight or the marked sentences change
+    // (not when a panel opens or the selection bar comes and goes).
+    let article = {
+        let loaded = loaded.clone();
+        let noted: Vec<String> = notes
+            .notes
+            .annotations()
+            .iter()
+            .map(|annotation| annotation.sentence.clone())
+            .collect();
+        let quote = highlight.as_ref().map(|(_, quote)| quote.clone());
+        use_memo((quote, noted), move |(quote, noted)| {
+            match loaded.as_ref() {
+                Ok(pack) => blocks_with_notes(pack, quote.as_deref(), noted),
+                Err(_) => Vec::new(),
+            }
+        })
+    };
+
     let pack = match loaded.as_ref() {
         Ok(pack) => pack,
         Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
@@ -259,17 +278,6 @@ pub fn Reader() -> Html {
             }
         })
     };
-    let noted: Vec<String> = notes
-        .notes
-        .annotations()
-        .iter()
-        .map(|annotation| annotation.sentence.clone())
-        .collect();
-    let article = blocks_with_notes(
-        pack,
-        highlight.as_ref().map(|(_, quote)| quote.as_str()),
-        &noted,
-    );
     let open = |next: Popover| {
         let popover = popover.clone();
         Callback::from(move |_| {

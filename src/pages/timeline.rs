@@ -65,6 +65,21 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
     }
 
+    // Both scales, made once: switching between them keeps the span of time in view.
+    let scales = {
+        let loaded = loaded.clone();
+        use_memo((), move |_| {
+            let events = loaded
+                .as_ref()
+                .as_ref()
+                .map_or(&[][..], |pack| &pack.events[..]);
+            [
+                Scale::for_events(events, ScaleKind::Broken),
+                Scale::for_events(events, ScaleKind::Linear),
+            ]
+        })
+    };
+
     let pack = match loaded.as_ref() {
         Ok(pack) => pack,
         Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
@@ -89,10 +104,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     let on_scale = {
         let state = state.clone();
-        let scales = [
-            Scale::for_pack(pack, ScaleKind::Broken),
-            Scale::for_pack(pack, ScaleKind::Linear),
-        ];
+        let scales = (*scales).clone();
         move |index: usize| {
             let state = state.clone();
             let scale = scales[index].clone();
