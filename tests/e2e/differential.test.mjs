@@ -118,6 +118,8 @@ test('a damaged saved state is kept aside, not overwritten, and the rest is rest
   const page = await open();
   const key = 'casebook.v1.differential.alemtuzumab-dah';
   const damaged = 'a=haemoptysis:y,<script>:y,fever:maybe&t=nonsense';
+  // Let the page restore and save its own state first, so it cannot overwrite ours.
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, key);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, damaged]);
   await page.reload();
   await waitForHydration(page);

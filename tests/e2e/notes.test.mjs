@@ -116,6 +116,8 @@ test('damaged saved notes are kept aside, offered for download, and the reader s
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/reader`);
     await waitForHydration(page);
+    // Let the page restore and save its own notes first, so it cannot overwrite ours.
+    await page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY);
     await page.evaluate((key) => localStorage.setItem(key, '{"kind":"casebook-notes", broken'), KEY);
     await page.reload();
     await waitForHydration(page);

@@ -24,6 +24,7 @@ pub mod provenance;
 pub mod reader;
 pub mod search;
 pub mod stats;
+pub mod study;
 pub mod time;
 pub mod timeline;
 mod validate;
