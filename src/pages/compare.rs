@@ -25,12 +25,12 @@ use crate::pages::overview::PackFailed;
 /// The comparison view.
 #[component]
 pub fn Compare() -> Html {
-    let pack = use_pack();
+    let loaded = use_pack();
     let hidden = use_state(Vec::<RowId>::new);
     let order = use_state(SortOrder::default);
     let contrast_with = use_state(|| None::<RowId>);
 
-    let pack = match pack.as_ref() {
+    let pack = match loaded.as_ref() {
         Ok(pack) => pack,
         Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
     };
@@ -78,11 +78,17 @@ pub fn Compare() -> Html {
             }
         })
     };
-    let csv = to_csv(pack, &rows);
+    // The CSV is written when asked for, not on every render.
     let on_export = {
-        let file_name = format!("{}-comparison.csv", pack.meta.id);
+        let loaded = loaded.clone();
+        let hidden = (*hidden).clone();
+        let order = *order;
         Callback::from(move |_: MouseEvent| {
-            browser::download(&file_name, "text/csv;charset=utf-8", &csv);
+            if let Ok(pack) = loaded.as_ref() {
+                let csv = to_csv(pack, &chosen_rows(pack, &hidden, order));
+                let file_name = format!("{}-comparison.csv", pack.meta.id);
+                browser::download(&file_name, "text/csv;charset=utf-8", &csv);
+            }
         })
     };
 

@@ -9,7 +9,7 @@
 //! already carries the anchors of the quotes it holds, so the link lands on the right
 //! paragraph even before the script runs.
 
-use casebook_core::article::citing_sentences;
+use casebook_core::article::citing_sentences_by_number;
 use casebook_core::notes::Notes;
 use casebook_core::reader::{blocks_with_notes, quote_for_anchor, section_nav, Block, Segment};
 use casebook_core::{CasePack, TermId};
@@ -168,6 +168,14 @@ pub fn Reader() -> Html {
         });
     }
 
+    // The sentences citing each reference, found once per page rather than per render.
+    let citing = {
+        let loaded = loaded.clone();
+        use_memo((), move |_| match loaded.as_ref() {
+            Ok(pack) => citing_sentences_by_number(&pack.article),
+            Err(_) => Default::default(),
+        })
+    };
     // The article's model, rebuilt only when the highlight or the marked sentences change
     // (not when a panel opens or the selection bar comes and goes).
     let article = {
@@ -410,7 +418,7 @@ pub fn Reader() -> Html {
                                     { for segments.iter().map(|segment| render_segment(index, segment)) }
                                 </p>
                                 { for popover.as_ref().filter(|p| p.block() == index).map(|p| html! {
-                                    <PopoverPanel popover_html={popover_body(pack, p)} on_close={close.clone()} />
+                                    <PopoverPanel popover_html={popover_body(pack, &citing, p)} on_close={close.clone()} />
                                 }) }
                             </>
                         },
@@ -442,7 +450,7 @@ pub fn Reader() -> Html {
                                     </p>
                                     <details class="citing">
                                         <summary>{ "Sentences that cite it" }</summary>
-                                        <ul>{ for citing_sentences(&pack.article, reference.number).into_iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                                        <ul>{ for citing.get(&reference.number).into_iter().flatten().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
                                     </details>
                                 </li>
                             }) }
@@ -486,12 +494,16 @@ fn PopoverPanel(props: &PopoverPanelProps) -> Html {
 
 /// What a popover says: each cited reference with what is known and where else it is
 /// cited, or a term's definition with its source.
-fn popover_body(pack: &CasePack, popover: &Popover) -> Html {
+fn popover_body(
+    pack: &CasePack,
+    citing: &std::collections::BTreeMap<u32, Vec<String>>,
+    popover: &Popover,
+) -> Html {
     match popover {
         Popover::Citation { numbers, .. } => html! {
             { for numbers.iter().map(|number| {
                 let reference = pack.references.iter().find(|r| r.number == *number);
-                let citing = citing_sentences(&pack.article, *number);
+                let citing = citing.get(number).cloned().unwrap_or_default();
                 html! {
                     <div class="popover-item">
                         <p class="popover-title">{ format!("Reference {number}") }

@@ -1,22 +1,13 @@
 // A panic in the wasm shows a recovery screen with a reload link, never a blank page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, waitForHydration } from './browser.mjs';
+import { sharedSession, waitForHydration } from './browser.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch({ serviceWorkers: 'block' });
-});
-after(async () => {
-  await browser.close();
-  await server.stop();
-});
+const session = sharedSession({ serviceWorkers: 'block' });
 
 test('a panic shows the recovery screen, and its reload link works', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/timeline`);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/timeline`);
   await waitForHydration(page);
   assert.equal(await page.locator('#crash').isHidden(), true);
   // The test-only trigger: an event only a script on the page can dispatch.

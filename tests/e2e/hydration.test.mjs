@@ -1,25 +1,16 @@
 // After hydration the DOM equals the prerendered DOM (Yew silently patches mismatched
 // text, so watching the console is not enough), nothing is logged, and the page responds.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, watchConsole, waitForHydration, domSignature, ROUTES } from './browser.mjs';
+import { sharedSession, watchConsole, waitForHydration, domSignature, ROUTES } from './browser.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch({ serviceWorkers: 'block' });
-});
-after(async () => {
-  await browser.close();
-  await server.stop();
-});
+const session = sharedSession({ serviceWorkers: 'block' });
 
 for (const [route] of ROUTES) {
   test(`${route} hydrates to exactly the prerendered DOM`, async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const messages = watchConsole(page);
-    const response = await page.goto(server.url + route);
+    const response = await page.goto(session.server.url + route);
     const prerendered = await response.text();
     await waitForHydration(page);
     const [before, hydrated] = await page.evaluate(([html, signature]) => {
@@ -47,12 +38,12 @@ for (const [route] of ROUTES) {
 }
 
 test('after hydration, navigation is handled in the page (no reload)', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/`);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/`);
   await waitForHydration(page);
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Timeline' }).click();
-  await page.waitForURL(`${server.url}/timeline`);
+  await page.waitForURL(`${session.server.url}/timeline`);
   await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Timeline' }).waitFor());
   assert.equal(await page.evaluate(() => window.__sameDocument), true);
   assert.equal(await page.locator('nav [aria-current="page"]').textContent(), 'Timeline');
@@ -62,8 +53,8 @@ test('after hydration, navigation is handled in the page (no reload)', async () 
 });
 
 test('keyboard: skip link, then the navigation, reachable by Tab', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/`);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/`);
   await waitForHydration(page);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
@@ -71,6 +62,6 @@ test('keyboard: skip link, then the navigation, reachable by Tab', async () => {
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.closest('nav') !== null), true);
   await page.keyboard.press('Enter');
-  await page.waitForURL(`${server.url}/`);
+  await page.waitForURL(`${session.server.url}/`);
   await page.close();
 });

@@ -144,12 +144,25 @@ pub fn cited_numbers(sentence: &str) -> Vec<u32> {
     numbers
 }
 
+/// For every reference number cited in the article, the sentences that cite it, found
+/// with one pass over the text (the reader shows them for all references at once).
+pub fn citing_sentences_by_number(markdown: &str) -> std::collections::BTreeMap<u32, Vec<String>> {
+    let mut index: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
+    for sentence in sentences(&plain_text(markdown)) {
+        let mut numbers = cited_numbers(&sentence);
+        numbers.dedup();
+        for number in numbers {
+            index.entry(number).or_default().push(sentence.clone());
+        }
+    }
+    index
+}
+
 /// The sentences of the article that cite reference `number`.
 pub fn citing_sentences(markdown: &str, number: u32) -> Vec<String> {
-    sentences(&plain_text(markdown))
-        .into_iter()
-        .filter(|sentence| cited_numbers(sentence).contains(&number))
-        .collect()
+    citing_sentences_by_number(markdown)
+        .remove(&number)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
