@@ -68,6 +68,10 @@ id_type!(
     /// Identifies a glossary entry.
     TermId
 );
+id_type!(
+    /// Identifies a stage of the study mode's staged reveal.
+    StageId
+);
 
 /// True when `id` is a well-formed id: 1–64 characters of `a-z`, `0-9` and `-`,
 /// starting with a letter. Keeps ids safe to use in URLs and HTML ids.

@@ -50,6 +50,8 @@ pub struct CasePack {
     pub workup: Vec<WorkupItem>,
     /// Study questions with answers.
     pub questions: Vec<Question>,
+    /// The case in the order it became known, for the study mode (optional).
+    pub stages: Vec<Stage>,
     /// The article as Markdown (everything after the front matter).
     pub article: String,
 }
@@ -561,4 +563,23 @@ pub struct Question {
     pub explanation: String,
     /// The sentence the answer rests on.
     pub provenance: Provenance,
+}
+
+/// One stage of the case as it became known (history, the infusions, symptoms, tests,
+/// course), for the study mode's staged reveal. A stage only groups timeline events: its
+/// facts, their times and their quotes are the events' own, and the findings it makes
+/// known are the worked example's answers whose event lies in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    /// Id of the stage.
+    pub id: StageId,
+    /// Its heading, e.g. "Blood tests".
+    pub title: String,
+    /// The timeline events revealed at this stage, in the order shown.
+    pub events: Vec<EventId>,
+    /// The work-up items the case actually got next, after this stage (none when the
+    /// case moved on without a new test).
+    #[serde(default)]
+    pub next_tests: Vec<ItemId>,
 }

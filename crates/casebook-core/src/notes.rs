@@ -2,15 +2,22 @@
 //! what the student wrote about it. Saved on the device and exported to a file in one
 //! versioned JSON format, so an export imports back with nothing lost, and a damaged or
 //! foreign file is refused with its reasons while what was saved stays as it was.
+//!
+//! Format 2 adds the study progress (staged reveal, questions, flashcards) to the file, so
+//! one export keeps everything the student did. A format 1 file (notes only, written
+//! before study progress existed) still imports: it is read as format 2 without progress.
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::{plain_text, sentences};
 use crate::model::CasePack;
 use crate::provenance::{normalize_whitespace, quote_anchor};
+use crate::study::progress::Progress;
 
 /// The version of the notes format this build writes and reads.
-pub const NOTES_FORMAT: u32 = 1;
+pub const NOTES_FORMAT: u32 = 2;
+/// The oldest notes format still read (and migrated on import).
+pub const OLDEST_NOTES_FORMAT: u32 = 1;
 /// What a notes file says it is.
 pub const NOTES_KIND: &str = "casebook-notes";
 /// The longest note kept (characters); longer text is refused, not cut.
@@ -53,6 +60,9 @@ struct NotesFile {
     format: u32,
     pack: String,
     annotations: Vec<Annotation>,
+    /// Study progress (format 2 on; absent in format 1 and in the notes kept in storage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    study: Option<Progress>,
 }
 
 impl Notes {
@@ -119,78 +129,99 @@ impl Notes {
         self.annotations.retain(|a| a.sentence != sentence);
     }
 
-    /// The notes as the JSON file written on export and kept in storage.
+    /// The notes as the JSON kept in storage (no study progress: that has its own key).
     pub fn to_json(&self, pack: &CasePack) -> String {
-        let file = NotesFile {
-            kind: NOTES_KIND.to_owned(),
-            format: NOTES_FORMAT,
-            pack: pack.meta.id.clone(),
-            annotations: self.annotations.clone(),
-        };
-        serde_json::to_string_pretty(&file).expect("notes serialise to JSON")
+        backup_json(pack, self, None)
     }
 
-    /// Reads a notes file for `pack`. Every problem is reported, in words; on any problem
-    /// nothing is returned, so the caller keeps what it had.
+    /// Reads notes for `pack` (from storage or a file), ignoring any study progress in it.
+    /// Every problem is reported, in words; on any problem nothing is returned, so the
+    /// caller keeps what it had.
     pub fn from_json(text: &str, pack: &CasePack) -> Result<Notes, Vec<String>> {
-        let file: NotesFile = serde_json::from_str(text).map_err(|error| {
-            vec![format!(
-                "This is not a Casebook notes file (line {}, column {}: {error}).",
-                error.line(),
-                error.column()
-            )]
-        })?;
-        let mut problems = Vec::new();
-        if file.kind != NOTES_KIND {
-            problems.push(format!(
-                "The file says it is \"{}\", not \"{NOTES_KIND}\".",
-                file.kind
-            ));
-        }
-        if file.format != NOTES_FORMAT {
-            problems.push(format!(
-                "The file is in notes format {}; this version reads format {NOTES_FORMAT}.",
-                file.format
-            ));
-        }
-        if file.pack != pack.meta.id {
-            problems.push(format!(
-                "The notes are for the case \"{}\", not for \"{}\".",
-                file.pack, pack.meta.id
-            ));
-        }
-        if file.annotations.len() > MAX_ANNOTATIONS {
-            problems.push(format!(
-                "The file holds {} annotations; at most {MAX_ANNOTATIONS} are read.",
-                file.annotations.len()
-            ));
-        }
-        let known: Vec<String> = sentences(&plain_text(&pack.article));
-        for (index, annotation) in file.annotations.iter().enumerate() {
-            let sentence = normalize_whitespace(&annotation.sentence);
-            if !known.contains(&sentence) {
-                problems.push(format!(
-                    "Annotation {}: its sentence is not in this article.",
-                    index + 1
-                ));
-            }
-            if annotation.note.chars().count() > MAX_NOTE_CHARS {
-                problems.push(format!(
-                    "Annotation {}: the note is longer than {MAX_NOTE_CHARS} characters.",
-                    index + 1
-                ));
-            }
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        let mut notes = Notes::default();
-        for annotation in file.annotations {
-            notes.merge_one(annotation);
-        }
-        Ok(notes)
+        read_backup(text, pack).map(|(notes, _)| notes)
     }
+}
 
+/// The export file: notes and, when given, the study progress.
+pub fn backup_json(pack: &CasePack, notes: &Notes, study: Option<&Progress>) -> String {
+    let file = NotesFile {
+        kind: NOTES_KIND.to_owned(),
+        format: NOTES_FORMAT,
+        pack: pack.meta.id.clone(),
+        annotations: notes.annotations.clone(),
+        study: study.cloned(),
+    };
+    serde_json::to_string_pretty(&file).expect("notes serialise to JSON")
+}
+
+/// Reads an export file (format 1 or 2) for `pack`: the notes and the study progress if
+/// the file has any. Every problem is reported, in words; on any problem nothing is
+/// returned.
+pub fn read_backup(text: &str, pack: &CasePack) -> Result<(Notes, Option<Progress>), Vec<String>> {
+    let file: NotesFile = serde_json::from_str(text).map_err(|error| {
+        vec![format!(
+            "This is not a Casebook notes file (line {}, column {}: {error}).",
+            error.line(),
+            error.column()
+        )]
+    })?;
+    let mut problems = Vec::new();
+    if file.kind != NOTES_KIND {
+        problems.push(format!(
+            "The file says it is \"{}\", not \"{NOTES_KIND}\".",
+            file.kind
+        ));
+    }
+    if !(OLDEST_NOTES_FORMAT..=NOTES_FORMAT).contains(&file.format) {
+        problems.push(format!(
+            "The file is in notes format {}; this version reads formats {OLDEST_NOTES_FORMAT} to {NOTES_FORMAT}.",
+            file.format
+        ));
+    } else if file.format < 2 && file.study.is_some() {
+        problems.push("A format 1 file cannot hold study progress.".to_owned());
+    }
+    if let Some(study) = &file.study {
+        problems.extend(study.problems(pack));
+    }
+    if file.pack != pack.meta.id {
+        problems.push(format!(
+            "The notes are for the case \"{}\", not for \"{}\".",
+            file.pack, pack.meta.id
+        ));
+    }
+    if file.annotations.len() > MAX_ANNOTATIONS {
+        problems.push(format!(
+            "The file holds {} annotations; at most {MAX_ANNOTATIONS} are read.",
+            file.annotations.len()
+        ));
+    }
+    let known: Vec<String> = sentences(&plain_text(&pack.article));
+    for (index, annotation) in file.annotations.iter().enumerate() {
+        let sentence = normalize_whitespace(&annotation.sentence);
+        if !known.contains(&sentence) {
+            problems.push(format!(
+                "Annotation {}: its sentence is not in this article.",
+                index + 1
+            ));
+        }
+        if annotation.note.chars().count() > MAX_NOTE_CHARS {
+            problems.push(format!(
+                "Annotation {}: the note is longer than {MAX_NOTE_CHARS} characters.",
+                index + 1
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut notes = Notes::default();
+    for annotation in file.annotations {
+        notes.merge_one(annotation);
+    }
+    Ok((notes, file.study))
+}
+
+impl Notes {
     /// Adds one annotation: a bookmark from either side is kept; notes that differ are
     /// both kept, the imported one after the existing one.
     fn merge_one(&mut self, incoming: Annotation) {

@@ -107,7 +107,7 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
         error_at: &error_at,
     };
 
-    const KNOWN: [&str; 17] = [
+    const KNOWN: [&str; 18] = [
         "format",
         "meta",
         "anchor",
@@ -125,6 +125,7 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
         "worked_example",
         "workup",
         "questions",
+        "stages",
     ];
     for (key, _) in root.get_ref().iter() {
         if !KNOWN.contains(&key.get_ref().as_ref()) {
@@ -182,6 +183,7 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
         worked_example: sections.list("worked_example"),
         workup: sections.list("workup"),
         questions: sections.list("questions"),
+        stages: sections.list("stages"),
         article: text[body_offset..].to_owned(),
     };
 

@@ -368,6 +368,8 @@ pub(crate) fn validate(file: &str, text: &str, parsed: &Parsed<'_>) -> Result<()
         );
     }
 
+    check_stages(&mut report, pack, &events);
+
     if report.errors.is_empty() {
         Ok(())
     } else {
@@ -446,6 +448,67 @@ fn check_sources<'p>(
 }
 
 /// Reports malformed and duplicate ids in a list and returns the set of ids.
+/// The study stages: known events, each in one stage at most, the worked example's
+/// events all staged (so each stage's engine ranking sees every answer known by then), and
+/// next tests that are work-up items.
+fn check_stages(report: &mut Report<'_, '_>, pack: &CasePack, events: &HashSet<&str>) {
+    if pack.stages.is_empty() {
+        return;
+    }
+    unique_ids(
+        report,
+        "stages",
+        pack.stages.iter().map(|stage| stage.id.as_str()),
+    );
+    let workup: HashSet<&str> = pack
+        .workup
+        .iter()
+        .filter(|item| item.kind == WorkupKind::Workup)
+        .map(|item| item.id.as_str())
+        .collect();
+    let mut staged: HashMap<&str, usize> = HashMap::new();
+    for (index, stage) in pack.stages.iter().enumerate() {
+        let path = format!("stages[{index}]");
+        report.non_empty(&format!("{path}.title"), &stage.title);
+        if stage.events.is_empty() {
+            report.error(
+                &format!("{path}.events"),
+                "a stage reveals at least one event",
+            );
+        }
+        for (position, event) in stage.events.iter().enumerate() {
+            let event_path = format!("{path}.events[{position}]");
+            if !events.contains(event.as_str()) {
+                report.error(&event_path, format!("no event has id `{event}`"));
+            } else if let Some(first) = staged.insert(event.as_str(), index) {
+                report.error(
+                    &event_path,
+                    format!("event `{event}` is already revealed at stage {}", first + 1),
+                );
+            }
+        }
+        for (position, item) in stage.next_tests.iter().enumerate() {
+            if !workup.contains(item.as_str()) {
+                report.error(
+                    &format!("{path}.next_tests[{position}]"),
+                    format!("no work-up item (kind \"workup\") has id `{item}`"),
+                );
+            }
+        }
+    }
+    for (index, step) in pack.worked_example.iter().enumerate() {
+        if events.contains(step.event.as_str()) && !staged.contains_key(step.event.as_str()) {
+            report.error(
+                &format!("worked_example[{index}].event"),
+                format!(
+                    "event `{}` is in the worked example but in no stage, so the study mode could not reveal it",
+                    step.event
+                ),
+            );
+        }
+    }
+}
+
 fn unique_ids<'i>(
     report: &mut Report<'_, '_>,
     list: &str,

@@ -74,8 +74,8 @@ fn damaged_or_foreign_files_are_refused_with_reasons() {
         ("{", "not a Casebook notes file"),
         ("<script>alert(1)</script>", "not a Casebook notes file"),
         (
-            r#"{"kind":"casebook-notes","format":2,"pack":"alemtuzumab-dah","annotations":[]}"#,
-            "format 2",
+            r#"{"kind":"casebook-notes","format":3,"pack":"alemtuzumab-dah","annotations":[]}"#,
+            "format 3",
         ),
         (
             r#"{"kind":"other","format":1,"pack":"alemtuzumab-dah","annotations":[]}"#,

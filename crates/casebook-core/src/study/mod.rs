@@ -2,6 +2,15 @@
 //! seed the caller chooses), and the verdict on a single-best-answer choice with its
 //! reason. Short answers are compared by the student with the model answer: no score is
 //! given that the app cannot justify.
+//!
+//! Submodules: [`stages`] (the case revealed stage by stage, with feedback on the
+//! student's ranking), [`cards`] (flashcards from the pack's facts), [`sm2`] (the
+//! spaced-repetition schedule) and [`progress`] (what is saved, versioned).
+
+pub mod cards;
+pub mod progress;
+pub mod sm2;
+pub mod stages;
 
 use crate::model::{CasePack, Question, QuestionKind};
 

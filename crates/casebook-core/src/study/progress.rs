@@ -1,0 +1,217 @@
+//! The student's study progress: the staged reveal (the ranking and next test committed
+//! at each stage), the questions answered, and the flashcard schedules. Kept on the device
+//! as versioned JSON, exported and imported inside the notes file
+//! ([`crate::notes::backup_json`]), checked against the pack when read: a damaged or
+//! foreign file is refused with its reasons and nothing already saved changes.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{DiagnosisId, ItemId, QuestionId, StageId};
+use crate::model::CasePack;
+use crate::study::cards::{cards, Deck};
+use crate::study::sm2::MIN_EASINESS;
+
+/// The version of the study format this build writes and reads.
+pub const STUDY_FORMAT: u32 = 1;
+/// What a study file says it is.
+pub const STUDY_KIND: &str = "casebook-study";
+
+/// What the student committed at one stage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageAttempt {
+    /// The stage.
+    pub stage: StageId,
+    /// The diagnoses they considered likely, most likely first.
+    pub ranking: Vec<DiagnosisId>,
+    /// The test they would order next, if they named one.
+    #[serde(default)]
+    pub next_test: Option<ItemId>,
+}
+
+/// Everything saved of the student's study.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    /// Committed stages, in the order of the stages.
+    #[serde(default)]
+    pub attempts: Vec<StageAttempt>,
+    /// Questions answered: the option chosen (single best answer) or `None` when a short
+    /// answer was revealed.
+    #[serde(default)]
+    pub questions: BTreeMap<QuestionId, Option<usize>>,
+    /// Flashcard schedules by card id.
+    #[serde(default)]
+    pub cards: Deck,
+}
+
+/// The file kept in storage.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StudyFile {
+    kind: String,
+    format: u32,
+    pack: String,
+    #[serde(default)]
+    attempts: Vec<StageAttempt>,
+    #[serde(default)]
+    questions: BTreeMap<QuestionId, Option<usize>>,
+    #[serde(default)]
+    cards: Deck,
+}
+
+impl Progress {
+    /// True when nothing has been done yet.
+    pub fn is_empty(&self) -> bool {
+        self.attempts.is_empty() && self.questions.is_empty() && self.cards.0.is_empty()
+    }
+
+    /// The attempt committed at `stage`, if any.
+    pub fn attempt(&self, stage: &StageId) -> Option<&StageAttempt> {
+        self.attempts.iter().find(|a| &a.stage == stage)
+    }
+
+    /// Records (or replaces) the attempt at a stage, keeping the stages' order.
+    pub fn commit(&mut self, pack: &CasePack, attempt: StageAttempt) {
+        self.attempts.retain(|a| a.stage != attempt.stage);
+        self.attempts.push(attempt);
+        let order = |id: &StageId| pack.stages.iter().position(|s| &s.id == id);
+        self.attempts.sort_by_key(|a| order(&a.stage));
+    }
+
+    /// How many stages are committed, from the first without a gap: where the student is.
+    pub fn reached(&self, pack: &CasePack) -> usize {
+        pack.stages
+            .iter()
+            .take_while(|stage| self.attempt(&stage.id).is_some())
+            .count()
+    }
+
+    /// The progress as the JSON kept in storage.
+    pub fn to_json(&self, pack: &CasePack) -> String {
+        let file = StudyFile {
+            kind: STUDY_KIND.to_owned(),
+            format: STUDY_FORMAT,
+            pack: pack.meta.id.clone(),
+            attempts: self.attempts.clone(),
+            questions: self.questions.clone(),
+            cards: self.cards.clone(),
+        };
+        serde_json::to_string_pretty(&file).expect("progress serialises to JSON")
+    }
+
+    /// Reads stored progress for `pack`; every problem is reported in words and nothing is
+    /// returned on any problem, so the caller keeps the stored text aside.
+    pub fn from_json(text: &str, pack: &CasePack) -> Result<Progress, Vec<String>> {
+        let file: StudyFile = serde_json::from_str(text).map_err(|error| {
+            vec![format!(
+                "This is not Casebook study progress (line {}, column {}: {error}).",
+                error.line(),
+                error.column()
+            )]
+        })?;
+        let mut problems = Vec::new();
+        if file.kind != STUDY_KIND {
+            problems.push(format!(
+                "The file says it is \"{}\", not \"{STUDY_KIND}\".",
+                file.kind
+            ));
+        }
+        if file.format != STUDY_FORMAT {
+            problems.push(format!(
+                "The progress is in study format {}; this version reads format {STUDY_FORMAT}.",
+                file.format
+            ));
+        }
+        if file.pack != pack.meta.id {
+            problems.push(format!(
+                "The progress is for the case \"{}\", not for \"{}\".",
+                file.pack, pack.meta.id
+            ));
+        }
+        let progress = Progress {
+            attempts: file.attempts,
+            questions: file.questions,
+            cards: file.cards,
+        };
+        problems.extend(progress.problems(pack));
+        if problems.is_empty() {
+            Ok(progress)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// What in this progress does not fit `pack`, in words (empty when it all fits).
+    pub fn problems(&self, pack: &CasePack) -> Vec<String> {
+        let mut problems = Vec::new();
+        for attempt in &self.attempts {
+            if !pack.stages.iter().any(|s| s.id == attempt.stage) {
+                problems.push(format!("The case has no stage \"{}\".", attempt.stage));
+            }
+            for id in &attempt.ranking {
+                if !pack.diagnoses.iter().any(|d| &d.id == id) {
+                    problems.push(format!(
+                        "Stage \"{}\": the case has no diagnosis \"{id}\".",
+                        attempt.stage
+                    ));
+                }
+            }
+            if let Some(test) = &attempt.next_test {
+                if !pack.workup.iter().any(|w| &w.id == test) {
+                    problems.push(format!(
+                        "Stage \"{}\": the case has no work-up item \"{test}\".",
+                        attempt.stage
+                    ));
+                }
+            }
+        }
+        for (id, choice) in &self.questions {
+            match pack.questions.iter().find(|q| &q.id == id) {
+                None => problems.push(format!("The case has no question \"{id}\".")),
+                Some(question) => {
+                    if let Some(choice) = choice {
+                        if *choice >= question.options.len() {
+                            problems.push(format!("Question \"{id}\" has no option {choice}."));
+                        }
+                    }
+                }
+            }
+        }
+        let known = cards(pack);
+        for (id, schedule) in &self.cards.0 {
+            if !known.iter().any(|card| &card.id == id) {
+                problems.push(format!("The case has no flashcard \"{id}\"."));
+            }
+            if schedule.easiness < MIN_EASINESS || schedule.easiness > 1_000 {
+                problems.push(format!(
+                    "Flashcard \"{id}\": an E-Factor of {} is outside SM-2's range.",
+                    schedule.easiness_factor()
+                ));
+            }
+        }
+        problems
+    }
+
+    /// Merges imported progress: stages and questions the import has replace these, and a
+    /// card keeps whichever schedule was reviewed last. Returns nothing: nothing is lost
+    /// that the import does not hold newer.
+    pub fn merge(&mut self, pack: &CasePack, imported: Progress) {
+        for attempt in imported.attempts {
+            self.commit(pack, attempt);
+        }
+        self.questions.extend(imported.questions);
+        for (id, schedule) in imported.cards.0 {
+            let keep_ours = self
+                .cards
+                .0
+                .get(&id)
+                .is_some_and(|ours| ours.last_review > schedule.last_review);
+            if !keep_ours {
+                self.cards.0.insert(id, schedule);
+            }
+        }
+    }
+}
