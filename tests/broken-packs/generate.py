@@ -50,6 +50,10 @@ M=[
 ("question-single-option", 'options = ["With high-dose steroids", "Without treatment"]\ncorrect = 1', 'options = ["Without treatment"]\ncorrect = 0', "questions[0].options", "needs at least two options", None),
 ("references-not-a-list", "[[references]]\nnumber = 1\nknown = \"Not identified.\"\nstatus = \"unverified\"", "references = \"none\"", "references", "must be a list of tables", 'references = "none"'),
 ("duplicate-reference", "[[references]]\nnumber = 1\nknown = \"Not identified.\"\nstatus = \"unverified\"", "[[references]]\nnumber = 1\nknown = \"Not identified.\"\nstatus = \"unverified\"\n\n[[references]]\nnumber = 1\nknown = \"Again.\"\nstatus = \"unverified\"", "references[1].number", "listed twice", None),
+("stage-dangling-event", 'events = ["ct", "recovery"]', 'events = ["ct", "recovery", "discharge"]', "stages[1].events[2]", "no event has id `discharge`", '"discharge"'),
+("stage-event-twice", 'events = ["ct", "recovery"]', 'events = ["ct", "symptoms"]', "stages[1].events[1]", "already revealed at stage 1", None),
+("stage-next-test-not-workup", 'next_tests = ["bronchoscopy"]', 'next_tests = ["steroids"]', "stages[0].next_tests[0]", "no work-up item", '"steroids"'),
+("worked-example-event-unstaged", 'events = ["ct", "recovery"]', 'events = ["recovery"]', "worked_example[0].event", "in no stage", None),
 ("empty-article", example[example.index("+++\n# Abstract")+4:], "", "article", "the article (Markdown after the front matter) is empty", None),
 ]
 for old in os.listdir('tests/broken-packs'):
