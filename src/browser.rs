@@ -163,3 +163,97 @@ pub fn replace_query(name: &str, value: &str) {
         let _ = (name, value);
     }
 }
+
+/// A file the user picked, kept opaque so the native build (prerender) needs no web types.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileHandle(
+    #[cfg(target_arch = "wasm32")] pub web_sys::File,
+    #[cfg(not(target_arch = "wasm32"))] pub (),
+);
+
+/// Keeps a file being read alive until its callback runs.
+#[cfg(target_arch = "wasm32")]
+pub type FileReading = gloo::file::callbacks::FileReader;
+/// Keeps a file being read alive until its callback runs (nothing natively).
+#[cfg(not(target_arch = "wasm32"))]
+pub type FileReading = ();
+
+/// The largest file read as text (notes and progress files are a few KB).
+const TEXT_FILE_LIMIT: f64 = 5.0 * 1024.0 * 1024.0;
+
+/// Reads a chosen file as text and calls `done` with it; a file over 5 MB is refused
+/// without being read.
+pub fn read_text(
+    file: FileHandle,
+    done: impl FnOnce(Result<String, String>) + 'static,
+) -> Option<FileReading> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if file.0.size() > TEXT_FILE_LIMIT {
+            done(Err("it is larger than 5 MB".to_owned()));
+            return None;
+        }
+        let blob = gloo::file::Blob::from(web_sys::Blob::from(file.0));
+        Some(gloo::file::callbacks::read_as_text(&blob, move |result| {
+            done(result.map_err(|error| error.to_string()))
+        }))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (file, TEXT_FILE_LIMIT);
+        done(Err("files are read only in the browser".to_owned()));
+        None
+    }
+}
+
+/// The file chosen in a file input's change event, clearing the input so the same file
+/// can be chosen again.
+pub fn chosen_file(event: &yew::Event) -> Option<FileHandle> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let input = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+        let file = input.files().and_then(|files| files.get(0));
+        input.set_value("");
+        file.map(FileHandle)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = event;
+        None
+    }
+}
+
+/// Today as a whole day number (days since 1970-01-01 in the device's local time), for the
+/// flashcard schedule; 0 natively, where nothing is scheduled.
+pub fn today() -> i64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let now = js_sys::Date::new_0();
+        let local_ms = now.get_time() - now.get_timezone_offset() * 60_000.0;
+        (local_ms / 86_400_000.0).floor() as i64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
+}
+
+/// Moves keyboard focus to the element with this id (a heading with `tabindex="-1"`, so
+/// a screen reader announces where the user now is).
+pub fn focus(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}

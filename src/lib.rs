@@ -10,3 +10,4 @@ pub mod components;
 pub mod pack;
 pub mod pages;
 pub mod route;
+pub mod study_store;

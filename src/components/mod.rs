@@ -9,4 +9,5 @@ pub mod planned;
 pub mod provenance;
 pub mod reader_notes;
 pub mod status_badge;
+pub mod study;
 pub mod timeline;

@@ -21,17 +21,7 @@ pub enum NotesAction {
     /// Download all notes as a file.
     Export,
     /// A file was chosen to import.
-    Import(web_sys_file::FileHandle),
-}
-
-/// A chosen file, kept opaque so the native build (prerender) needs no web types.
-pub mod web_sys_file {
-    /// The file the user picked (only in the browser).
-    #[derive(Clone, Debug, PartialEq)]
-    pub struct FileHandle(
-        #[cfg(target_arch = "wasm32")] pub web_sys::File,
-        #[cfg(not(target_arch = "wasm32"))] pub (),
-    );
+    Import(crate::browser::FileHandle),
 }
 
 /// Properties of [`SelectionBar`].
@@ -155,21 +145,9 @@ pub fn NotesList(props: &NotesListProps) -> Html {
     let on_file = {
         let on_action = props.on_action.clone();
         Callback::from(move |event: Event| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                if let Some(input) = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                        on_action.emit(NotesAction::Import(web_sys_file::FileHandle(file)));
-                    }
-                    input.set_value("");
-                }
+            if let Some(file) = crate::browser::chosen_file(&event) {
+                on_action.emit(NotesAction::Import(file));
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&on_action, event);
         })
     };
     html! {

@@ -44,6 +44,7 @@ pub fn Overview() -> Html {
                 <h2 id="key-heading">{ "Key message" }</h2>
                 <div class="key-message-text">{ sourced(&pack.key_message) }</div>
             </section>
+            <DueCards />
             <section aria-labelledby="views-heading">
                 <h2 id="views-heading">{ "Explore" }</h2>
                 <ul class="view-cards">
@@ -77,6 +78,34 @@ pub fn Overview() -> Html {
                 }) }
             </section>
         </article>
+    }
+}
+
+/// Today's flashcards, read from this device after hydration (the prerendered page holds
+/// an empty line, marked `data-client-layout` because it is filled on the device).
+#[component]
+fn DueCards() -> Html {
+    let pack = use_pack();
+    let due = use_state(|| None::<(usize, usize)>);
+    {
+        let due = due.clone();
+        let pack = pack.clone();
+        use_effect_with((), move |_| {
+            if let Ok(pack) = pack.as_ref() {
+                due.set(Some(crate::study_store::cards_due_today(pack)));
+            }
+        });
+    }
+    html! {
+        <p class="due-cards" data-client-layout="">
+            { for due.filter(|(old, new)| old + new > 0).map(|(old, new)| html! {
+                <>
+                    <strong>{ "Flashcards today: " }</strong>
+                    { format!("{old} due for review, {new} new. ") }
+                    <a href="/study#flashcards">{ "Review them" }</a>
+                </>
+            }) }
+        </p>
     }
 }
 

@@ -10,18 +10,18 @@
 //! paragraph even before the script runs.
 
 use casebook_core::article::citing_sentences_by_number;
-use casebook_core::notes::Notes;
+use casebook_core::notes::{backup_json, read_backup, Notes};
 use casebook_core::reader::{blocks_with_notes, quote_for_anchor, section_nav, Block, Segment};
 use casebook_core::{CasePack, TermId};
 use yew::prelude::*;
 
-use crate::browser;
 use crate::components::cite_this::CiteButtons;
 use crate::components::provenance::SourceNote;
 use crate::components::reader_notes::{shorten, NoteEditor, NotesAction, NotesList, SelectionBar};
 use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
 use crate::pages::overview::PackFailed;
+use crate::{browser, study_store};
 
 /// What is open beside a paragraph: a citation's references or a term's definition.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,7 +99,7 @@ pub fn Reader() -> Html {
     let message = use_state(|| None::<String>);
     let problem = use_state(|| None::<String>);
     let unreadable = use_state(|| None::<String>);
-    let file_reader = use_mut_ref(|| None::<FileReaderHandle>);
+    let file_reader = use_mut_ref(|| None::<browser::FileReading>);
     {
         let notes = notes.clone();
         let loaded = loaded.clone();
@@ -107,7 +107,7 @@ pub fn Reader() -> Html {
         let unreadable = unreadable.clone();
         use_effect_with((), move |_| {
             if let Ok(pack) = loaded.as_ref() {
-                let key = notes_key(pack);
+                let key = study_store::notes_key(pack);
                 let restored = match browser::load(&key) {
                     None => Notes::default(),
                     Some(raw) => match Notes::from_json(&raw, pack) {
@@ -132,7 +132,7 @@ pub fn Reader() -> Html {
         let loaded = loaded.clone();
         use_effect_with((*notes).clone(), move |state| {
             if let (true, Ok(pack)) = (state.restored, loaded.as_ref()) {
-                if !browser::save(&notes_key(pack), &state.notes.to_json(pack)) {
+                if !browser::save(&study_store::notes_key(pack), &state.notes.to_json(pack)) {
                     gloo_warn("notes could not be saved: storage is unavailable or full");
                 }
             }
@@ -239,27 +239,46 @@ pub fn Reader() -> Html {
                 }
                 NotesAction::Remove(sentence) => notes.dispatch(NotesChange::Remove(sentence)),
                 NotesAction::Export => {
+                    // One file keeps everything the student did: the notes and, if any,
+                    // the study progress.
+                    let progress = study_store::load(pack).progress;
                     browser::download(
                         &format!("casebook-notes-{}.json", pack.meta.id),
                         "application/json",
-                        &notes.notes.to_json(pack),
+                        &backup_json(
+                            pack,
+                            &notes.notes,
+                            (!progress.is_empty()).then_some(&progress),
+                        ),
                     );
                 }
                 NotesAction::Import(file) => {
                     let notes = notes.clone();
                     let message = message.clone();
                     let pack = pack.clone();
-                    *file_reader.borrow_mut() = read_text(file, move |text| {
+                    *file_reader.borrow_mut() = browser::read_text(file, move |text| {
                         let outcome = match text {
                             Err(reason) => {
                                 format!("The file could not be read ({reason}); nothing changed.")
                             }
-                            Ok(text) => match Notes::from_json(&text, &pack) {
-                                Ok(imported) => {
+                            Ok(text) => match read_backup(&text, &pack) {
+                                Ok((imported, study)) => {
                                     let mut preview = notes.notes.clone();
                                     let added = preview.merge(imported.clone());
                                     notes.dispatch(NotesChange::Merge(imported));
-                                    format!("Imported: {added} new sentences; existing notes were kept and merged.")
+                                    let study_note = match study {
+                                        Some(study) => {
+                                            let mut progress = study_store::load(&pack).progress;
+                                            progress.merge(&pack, study);
+                                            if study_store::save(&pack, &progress) {
+                                                " Study progress in the file was merged too."
+                                            } else {
+                                                " The study progress in the file could not be saved."
+                                            }
+                                        }
+                                        None => "",
+                                    };
+                                    format!("Imported: {added} new sentences; existing notes were kept and merged.{study_note}")
                                 }
                                 Err(problems) => format!(
                                     "The file was not imported, and nothing changed: {}",
@@ -549,11 +568,6 @@ fn current_fragment() -> String {
     }
 }
 
-/// The storage key of a pack's notes.
-fn notes_key(pack: &CasePack) -> String {
-    format!("casebook.v1.notes.{}", pack.meta.id)
-}
-
 /// The notes and whether they were restored yet (so an empty first render is never saved
 /// over what the user had).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -592,37 +606,6 @@ impl Reducible for NotesState {
             }
         }
         std::rc::Rc::new(next)
-    }
-}
-
-/// Keeps a file being read alive until its callback runs.
-#[cfg(target_arch = "wasm32")]
-type FileReaderHandle = gloo::file::callbacks::FileReader;
-#[cfg(not(target_arch = "wasm32"))]
-type FileReaderHandle = ();
-
-/// Reads a chosen file as text and calls `done` with it.
-fn read_text(
-    file: crate::components::reader_notes::web_sys_file::FileHandle,
-    done: impl FnOnce(Result<String, String>) + 'static,
-) -> Option<FileReaderHandle> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        const LIMIT: f64 = 5.0 * 1024.0 * 1024.0;
-        if file.0.size() > LIMIT {
-            done(Err("it is larger than 5 MB".to_owned()));
-            return None;
-        }
-        let blob = gloo::file::Blob::from(web_sys::Blob::from(file.0));
-        Some(gloo::file::callbacks::read_as_text(&blob, move |result| {
-            done(result.map_err(|error| error.to_string()))
-        }))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = file;
-        done(Err("files are read only in the browser".to_owned()));
-        None
     }
 }
 

@@ -1,9 +1,17 @@
+// Study mode at tablet size. The staged reveal worked through to the end (by touch and
+// keyboard), a question answered, two flashcards reviewed; reload and offline keep it all;
+// export, reset, import; damaged stored progress is kept aside.
 // Study questions at tablet size: the prerendered page lists them; a choice is judged
 // with the right answer named, its reason and source; a short answer is compared by the
 // student; topics filter; shuffling keeps every question.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedSession, waitForHydration } from './browser.mjs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, serve, sharedSession, waitForHydration, watchConsole, ROOT } from './browser.mjs';
+
+const KEY = 'casebook.v1.study.alemtuzumab-dah';
 
 const session = sharedSession({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
 
@@ -41,4 +49,217 @@ test('questions are answered with their reason and source, by topic or shuffled'
   await page.getByRole('button', { name: "Back to the case's order" }).waitFor();
   assert.equal(await page.locator('.question').count(), total);
   await page.close();
+});
+
+
+/** Commits the current stage's ranking and waits for its feedback. */
+async function commit(page, stageId) {
+  const stage = page.locator(`#stage-${stageId}`);
+  await stage.getByRole('button', { name: 'Commit and compare' }).tap();
+  await stage.locator('.stage-feedback[open]').waitFor();
+  return stage;
+}
+
+test('the case stage by stage, a question, two flashcards; kept over reload and offline', async () => {
+  const server = await serve();
+  const browser = await launch({ viewport: { width: 768, height: 1024 } });
+  const files = mkdtempSync(join(tmpdir(), 'casebook-study-'));
+  try {
+    const page = await browser.context.newPage();
+    const messages = watchConsole(page);
+    await page.goto(`${server.url}/study`);
+    await waitForHydration(page);
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    await page.reload();
+    await waitForHydration(page);
+
+    // Stage 1: history only; rank by touch, reorder, name a test.
+    const first = page.locator('#stage-history');
+    assert.match(await first.locator('h3').textContent(), /Stage 1 of 11: History/);
+    assert.match(await first.locator('.stage-facts').textContent(), /RRMS diagnosed/);
+    assert.equal(await page.locator('.stage').count(), 1, 'later stages are not revealed yet');
+    await first.getByRole('button', { name: /Anti-GBM disease/ }).tap();
+    await first.getByRole('button', { name: /Drug-induced diffuse alveolar haemorrhage/ }).tap();
+    await first.getByRole('button', { name: 'Up: Drug-induced diffuse alveolar haemorrhage' }).tap();
+    assert.deepEqual(
+      await first.locator('.my-ranking-item').evaluateAll((items) => items.map((i) => i.dataset.diagnosis)),
+      ['dah', 'anti-gbm'],
+    );
+    await first.getByLabel('The test you would order next (optional)').selectOption('ct-angiography');
+    await commit(page, 'history');
+    assert.match(await first.locator('.stage-feedback > summary').textContent(), /nothing is scored at this stage/);
+    assert.match(await first.locator('.next-test-message').textContent(), /You would order CT chest with CT pulmonary angiography; the case had no new test|The case had no new test/);
+
+    // The following stages, revealed by keyboard: focus lands on the new stage's heading.
+    const stageIds = ['premedication', 'day-1', 'second-infusion', 'symptoms', 'examination',
+      'blood-tests', 'imaging', 'bronchoscopy', 'course', 'follow-up'];
+    for (const id of stageIds) {
+      const reveal = page.getByRole('button', { name: /^Reveal stage/ });
+      await reveal.focus();
+      await page.keyboard.press('Enter');
+      await page.locator(`#stage-${id}`).waitFor();
+      await page.waitForFunction((h) => document.activeElement?.id === h, `stage-${id}-heading`);
+      // The ranking starts from the previous stage's.
+      assert.deepEqual(
+        await page.locator(`#stage-${id} .my-ranking-item`).evaluateAll((items) => items.map((i) => i.dataset.diagnosis)),
+        ['dah', 'anti-gbm'],
+      );
+      if (id === 'blood-tests') {
+        await page.locator('#stage-blood-tests').getByLabel('The test you would order next (optional)').selectOption('ct-angiography');
+      }
+      const stage = await commit(page, id);
+      if (id === 'blood-tests') {
+        const feedback = stage.locator('.stage-feedback');
+        assert.match(await feedback.locator(':scope > summary').textContent(), /You agree with the checklist on \d+ of the \d+ diagnoses the facts so far decide/);
+        const antiGbm = feedback.locator('.verdict-item[data-diagnosis="anti-gbm"]');
+        assert.match(await antiGbm.textContent(), /Differs/);
+        assert.match(await antiGbm.textContent(), /a fact known by now rules it out/);
+        assert.ok(await antiGbm.locator('.reason blockquote').count() >= 1, 'the ruling-out sentence is quoted');
+        assert.match(await feedback.locator('.verdict-item[data-diagnosis="dah"]').textContent(), /Agrees/);
+        assert.match(await feedback.locator('.next-test-message').textContent(), /and so did the case/);
+        assert.match(await feedback.locator('.next-test').textContent(), /bilateral centrilobular opacities/);
+      }
+    }
+    await page.getByText('You have worked through the whole case.').waitFor();
+    assert.equal(await page.locator('.stage').count(), 11);
+
+    // A question.
+    const onset = page.locator('#question-q-onset');
+    await onset.getByText('At the end of the second infusion').tap();
+    await onset.getByText(/^Correct:/).waitFor();
+
+    // Two flashcards: one recalled perfectly, one forgotten (it comes back today).
+    const cards = page.locator('#flashcards');
+    const summary = async () => cards.locator('.due-summary').textContent();
+    assert.match(await summary(), /Today: 0 due for review, 20 new\./);
+    const firstCard = await cards.locator('.flashcard').getAttribute('data-card');
+    await cards.getByRole('button', { name: 'Show the answer' }).tap();
+    assert.ok(await cards.locator('.flashcard-back blockquote').count() >= 1, 'the back shows the quote');
+    await cards.getByRole('button', { name: /^5 Perfect/ }).tap();
+    await page.waitForFunction((id) => document.querySelector('.flashcard')?.dataset.card !== id, firstCard);
+    const secondCard = await cards.locator('.flashcard').getAttribute('data-card');
+    await cards.getByRole('button', { name: 'Show the answer' }).focus();
+    await page.keyboard.press('Enter');
+    await cards.getByRole('button', { name: /^1 Wrong/ }).tap();
+    await page.waitForFunction(() => /1 due for review, 18 new/.test(document.querySelector('.due-summary')?.textContent));
+    const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+    assert.equal(saved.kind, 'casebook-study');
+    assert.equal(saved.cards[firstCard].interval, 1);
+    assert.equal(saved.cards[secondCard].again_today, true);
+    assert.equal(saved.attempts.length, 11);
+
+    // Reload, then offline with the server stopped: all kept, and study goes on.
+    const check = async () => {
+      await waitForHydration(page);
+      await page.getByText('You have worked through the whole case.').waitFor();
+      await page.waitForFunction(() => /1 due for review, 18 new/.test(document.querySelector('.due-summary')?.textContent));
+      assert.match(await page.locator('#question-q-onset .feedback').textContent(), /Correct/);
+      assert.match(await page.locator('#stage-blood-tests .verdict-item[data-diagnosis="anti-gbm"]').textContent(), /Differs/);
+    };
+    await page.reload();
+    await check();
+    await browser.context.setOffline(true);
+    await server.stop();
+    const offline = await page.reload();
+    assert.equal(offline.fromServiceWorker(), true);
+    await check();
+    await cards.getByRole('button', { name: 'Show the answer' }).tap();
+    await cards.getByRole('button', { name: /^4 Correct after a hesitation/ }).tap();
+    await page.waitForFunction(() => /0 due for review, 18 new/.test(document.querySelector('.due-summary')?.textContent));
+    // The overview shows today's cards.
+    await page.goto(`${server.url}/`);
+    await waitForHydration(page);
+    assert.match(await page.locator('.due-cards').textContent(), /Flashcards today: 0 due for review, 18 new\./);
+    await page.goto(`${server.url}/study`);
+    await waitForHydration(page);
+
+    // Export (progress with the notes), reset, import: everything back.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save progress and notes to a file' }).click(),
+    ]);
+    const exported = join(files, 'progress.json');
+    await download.saveAs(exported);
+    const file = JSON.parse(readFileSync(exported, 'utf8'));
+    assert.equal(file.kind, 'casebook-notes');
+    assert.equal(file.format, 2);
+    assert.equal(file.study.attempts.length, 11);
+    await page.getByRole('button', { name: 'Reset study progress' }).tap();
+    await page.getByRole('button', { name: 'Yes, forget my study progress' }).tap();
+    await page.getByText(/was reset/).waitFor();
+    assert.equal(await page.locator('.stage').count(), 1);
+    assert.match(await page.locator('.due-summary').textContent(), /0 due for review, 20 new/);
+    await page.locator('.study-progress input[type=file]').setInputFiles(exported);
+    await page.getByText(/Imported: study progress merged with yours/).waitFor();
+    await page.waitForFunction(() => /0 due for review, 18 new/.test(document.querySelector('.due-summary')?.textContent));
+    // A damaged file changes nothing.
+    const broken = join(files, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ ...file, study: { ...file.study, attempts: [{ stage: 'nowhere', ranking: [] }] } }));
+    await page.locator('.study-progress input[type=file]').setInputFiles(broken);
+    await page.getByText(/was not imported, and nothing changed: The case has no stage "nowhere"/).waitFor();
+    assert.deepEqual(messages, []);
+    await page.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test('damaged stored progress is kept aside and offered for download; the page still works', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/study`);
+  await waitForHydration(page);
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
+  await page.evaluate((k) => localStorage.setItem(k, '{"kind":"casebook-study","format":1,"pack":"alemtuzumab-dah","cards":{"x":'), KEY);
+  await page.reload();
+  await waitForHydration(page);
+  await page.getByText(/Your saved study progress could not be read/).waitFor();
+  assert.equal(
+    await page.evaluate((k) => localStorage.getItem(`${k}.unreadable`), KEY),
+    '{"kind":"casebook-study","format":1,"pack":"alemtuzumab-dah","cards":{"x":',
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the unreadable progress' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /unreadable/);
+  // The page works: a stage can be committed.
+  await commit(page, 'history');
+  await page.evaluate((k) => { localStorage.removeItem(k); localStorage.removeItem(`${k}.unreadable`); }, KEY);
+  await page.close();
+});
+
+test('the study mode in use: axe-core finds no violation and nothing scrolls sideways, light and dark', async () => {
+  const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  for (const [width, height, colorScheme] of [[768, 1024, 'light'], [390, 844, 'dark']]) {
+    const browser = await launch({ viewport: { width, height }, colorScheme, serviceWorkers: 'block' });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${session.server.url}/study`);
+      await waitForHydration(page);
+      const first = page.locator('#stage-history');
+      await first.getByRole('button', { name: /Anti-GBM disease/ }).tap();
+      await first.getByRole('button', { name: /Coagulopathy or thrombocytopenia/ }).tap();
+      for (const id of ['history', 'premedication', 'day-1', 'second-infusion', 'symptoms', 'examination', 'blood-tests']) {
+        if (id !== 'history') await page.getByRole('button', { name: /^Reveal stage/ }).tap();
+        await commit(page, id);
+      }
+      await page.getByRole('button', { name: /^Reveal stage/ }).tap();
+      await page.locator('#flashcards').getByRole('button', { name: 'Show the answer' }).tap();
+      await page.locator('.grades').waitFor();
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `/study in use is ${overflow}px wider than the screen at ${width}`);
+      await page.evaluate(AXE);
+      const result = await page.evaluate(async () => window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      }));
+      const violations = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} (${v.help})`);
+      assert.deepEqual(violations, [], `${width} ${colorScheme}`);
+      await page.evaluate(() => localStorage.clear());
+      await page.close();
+    } finally {
+      await browser.close();
+    }
+  }
 });

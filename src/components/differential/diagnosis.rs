@@ -52,7 +52,7 @@ impl ReasonView {
 
 /// The mark beside a standing: a shape as well as a colour, so colour is never the only
 /// signal.
-fn mark(standing: Standing) -> &'static str {
+pub fn mark(standing: Standing) -> &'static str {
     match standing {
         Standing::Supported => "▲",
         Standing::Possible => "●",
@@ -61,7 +61,7 @@ fn mark(standing: Standing) -> &'static str {
     }
 }
 
-fn effect_words(effect: Effect) -> &'static str {
+pub fn effect_words(effect: Effect) -> &'static str {
     match effect {
         Effect::Supports => "supports",
         Effect::WeighsAgainst => "weighs against",
@@ -69,7 +69,7 @@ fn effect_words(effect: Effect) -> &'static str {
     }
 }
 
-fn answer_words(answer: Answer) -> &'static str {
+pub fn answer_words(answer: Answer) -> &'static str {
     match answer {
         Answer::Yes => "yes",
         Answer::No => "no",

@@ -191,12 +191,12 @@ fn verdict(assessment: Assessment<'_>, student_rank: Option<usize>) -> Diagnosis
         ),
         (Standing::Possible, true) => (
             Agreement::Open,
-            "Not scored: you keep it, and nothing known so far tips it either way.",
+            "You keep it; nothing known so far tips it either way.",
             [assessment.supports.clone(), assessment.against.clone()].concat(),
         ),
         (Standing::Possible, false) => (
             Agreement::Open,
-            "Not scored: nothing known so far tips it either way.",
+            "You set it aside; nothing known so far tips it either way.",
             [assessment.supports.clone(), assessment.against.clone()].concat(),
         ),
         (Standing::LessLikely, true) => (

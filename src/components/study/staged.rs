@@ -1,0 +1,442 @@
+//! The staged reveal: the case one stage at a time, in the order it became known. At each
+//! stage the student ranks the diagnoses they now consider likely and may name the next
+//! test, commits, and sees the feedback. What a stage reveals and the feedback itself are
+//! the core's (`casebook_core::study::stages`); this renders and dispatches.
+
+use casebook_core::study::progress::{Progress, StageAttempt};
+use casebook_core::study::stages::{feedback, stages, Agreement, StageView};
+use casebook_core::{CasePack, DiagnosisId, ItemId, WorkupKind};
+use yew::prelude::*;
+
+use crate::components::differential::diagnosis::{answer_words, effect_words, mark};
+use crate::components::provenance::SourceNote;
+use crate::pack::use_pack;
+
+/// Properties of [`StagedReveal`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct StagedRevealProps {
+    /// The saved progress (committed stages).
+    pub progress: Progress,
+    /// True once the saved progress has been read (after hydration).
+    pub restored: bool,
+    /// A stage committed.
+    pub on_commit: Callback<StageAttempt>,
+    /// Start the staged reveal again (forgets the committed stages only).
+    pub on_restart: Callback<()>,
+}
+
+/// The staged reveal.
+#[component]
+pub fn StagedReveal(props: &StagedRevealProps) -> Html {
+    let pack = use_pack();
+    // How many stages are shown: every committed stage, plus the next once the student
+    // asks for it. Set from the progress when it is read, and whenever the number of
+    // committed stages changes from outside (an import, a reset); a commit leaves it as
+    // it is, so the feedback shows before the next stage.
+    let revealed = use_state(|| 1usize);
+    {
+        let revealed = revealed.clone();
+        let pack = pack.clone();
+        let progress = props.progress.clone();
+        use_effect_with(
+            (props.restored, props.progress.attempts.len()),
+            move |(restored, _)| {
+                if let (true, Ok(pack)) = (*restored, pack.as_ref()) {
+                    revealed.set(progress.reached(pack).clamp(1, pack.stages.len().max(1)));
+                }
+            },
+        );
+    }
+    let Ok(pack) = pack.as_ref() else {
+        return Html::default();
+    };
+    let views = stages(pack);
+    if views.is_empty() {
+        return html! {
+            <section class="staged" aria-labelledby="reveal-heading">
+                <h2 id="reveal-heading">{ "Work the case, stage by stage" }</h2>
+                <p class="muted">{ "This case pack has no stages." }</p>
+            </section>
+        };
+    }
+    // A stage is only ever shown once the one before it is committed.
+    let shown = (*revealed)
+        .min(props.progress.reached(pack) + 1)
+        .min(views.len());
+    let last_committed = props.progress.attempt(&views[shown - 1].stage.id).is_some();
+    let on_reveal = {
+        let revealed = revealed.clone();
+        let next = views
+            .get(shown)
+            .map(|v| format!("stage-{}-heading", v.stage.id));
+        Callback::from(move |_: MouseEvent| {
+            revealed.set(shown + 1);
+            if let Some(id) = next.clone() {
+                // After the new stage is drawn: move focus to its heading.
+                #[cfg(target_arch = "wasm32")]
+                gloo::timers::callback::Timeout::new(0, move || crate::browser::focus(&id))
+                    .forget();
+                #[cfg(not(target_arch = "wasm32"))]
+                let _ = id;
+            }
+        })
+    };
+    let on_restart = {
+        let revealed = revealed.clone();
+        let restart = props.on_restart.clone();
+        Callback::from(move |_: MouseEvent| {
+            revealed.set(1);
+            restart.emit(());
+        })
+    };
+    html! {
+        <section class="staged" id="reveal" aria-labelledby="reveal-heading">
+            <h2 id="reveal-heading">{ "Work the case, stage by stage" }</h2>
+            <p class="muted">{ "Meet the case as its clinicians did, one stage at a time. At each stage, rank the diagnoses you now consider likely and name the test you would order next; then compare with the checklist's ranking on the same facts. Every fact comes with the sentence it rests on." }</p>
+            <ol class="stages">
+                { for views.iter().take(shown).map(|view| {
+                    let attempt = props.progress.attempt(&view.stage.id).cloned();
+                    let previous = view
+                        .index
+                        .checked_sub(1)
+                        .and_then(|i| props.progress.attempt(&views[i].stage.id))
+                        .map(|a| a.ranking.clone())
+                        .unwrap_or_default();
+                    html! {
+                        <StageCard
+                            key={view.stage.id.to_string()}
+                            index={view.index}
+                            total={views.len()}
+                            attempt={attempt}
+                            start_ranking={previous}
+                            latest={view.index + 1 == shown}
+                            on_commit={props.on_commit.clone()}
+                        />
+                    }
+                }) }
+            </ol>
+            if last_committed && shown < views.len() {
+                <button type="button" class="button" onclick={on_reveal}>
+                    { format!("Reveal stage {} of {}: {}", shown + 1, views.len(), views[shown].stage.title) }
+                </button>
+            }
+            if last_committed && shown == views.len() {
+                <p class="notice" role="status">{ "You have worked through the whole case. Each stage keeps your ranking and its feedback above." }</p>
+            }
+            if !props.progress.attempts.is_empty() {
+                <button type="button" class="button secondary" onclick={on_restart}>{ "Start the case again" }</button>
+            }
+        </section>
+    }
+}
+
+/// Properties of [`StageCard`].
+#[derive(Properties, PartialEq, Clone)]
+struct StageCardProps {
+    index: usize,
+    total: usize,
+    /// What the student committed here, if anything.
+    attempt: Option<StageAttempt>,
+    /// The ranking to start from (the previous stage's).
+    start_ranking: Vec<DiagnosisId>,
+    /// The last stage shown (its feedback is open).
+    latest: bool,
+    on_commit: Callback<StageAttempt>,
+}
+
+/// One stage: its facts, then the ranking form or the feedback.
+#[component]
+fn StageCard(props: &StageCardProps) -> Html {
+    let pack = use_pack();
+    let Ok(pack) = pack.as_ref() else {
+        return Html::default();
+    };
+    let views = stages(pack);
+    let Some(view) = views.get(props.index) else {
+        return Html::default();
+    };
+    let anchor = pack.anchor.label.as_str();
+    let heading_id = format!("stage-{}-heading", view.stage.id);
+    html! {
+        <li class="stage" id={format!("stage-{}", view.stage.id)} aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id} tabindex="-1">
+                <span class="stage-number">{ format!("Stage {} of {}: ", props.index + 1, props.total) }</span>
+                { &view.stage.title }
+            </h3>
+            <ul class="stage-facts">
+                { for view.events.iter().map(|event| html! {
+                    <li class="stage-fact">
+                        <p class="stage-fact-head"><strong>{ &event.label }</strong>
+                            <span class="muted small">{ format!(" \u{00b7} {}", event.time.spoken(anchor)) }</span></p>
+                        <p class="stage-fact-detail">{ &event.detail }</p>
+                        <SourceNote provenance={event.provenance.clone()} />
+                    </li>
+                }) }
+            </ul>
+            if !view.findings.is_empty() {
+                <div class="stage-findings">
+                    <p class="small"><strong>{ "For the checklist, this stage answers:" }</strong></p>
+                    <ul class="small">
+                        { for view.findings.iter().filter_map(|step| {
+                            let finding = pack.findings.iter().find(|f| f.id == step.finding)?;
+                            Some(html! { <li>{ &finding.question }{ " " }<strong>{ answer_words(step.answer) }</strong></li> })
+                        }) }
+                    </ul>
+                </div>
+            }
+            { match &props.attempt {
+                Some(attempt) => html! { <StageFeedback index={props.index} attempt={attempt.clone()} open={props.latest} /> },
+                None => html! { <RankingForm stage={view.stage.id.to_string()} start={props.start_ranking.clone()} on_commit={props.on_commit.clone()} /> },
+            } }
+        </li>
+    }
+}
+
+/// One change to the ranking being built (add, move, remove).
+type RankingEdit = dyn Fn(&mut Vec<DiagnosisId>);
+
+/// Properties of [`RankingForm`].
+#[derive(Properties, PartialEq, Clone)]
+struct RankingFormProps {
+    stage: AttrValue,
+    start: Vec<DiagnosisId>,
+    on_commit: Callback<StageAttempt>,
+}
+
+/// The student's ranking: an ordered list built by touch or keyboard (add, move up,
+/// move down, remove), and the next test.
+#[component]
+fn RankingForm(props: &RankingFormProps) -> Html {
+    let pack = use_pack();
+    let ranking = use_state(|| props.start.clone());
+    let next_test = use_state(|| None::<ItemId>);
+    let Ok(pack) = pack.as_ref() else {
+        return Html::default();
+    };
+    let name_of = |id: &DiagnosisId| {
+        pack.diagnoses
+            .iter()
+            .find(|d| &d.id == id)
+            .map(|d| d.name.clone())
+            .unwrap_or_default()
+    };
+    let edit = |change: Box<RankingEdit>| {
+        let ranking = ranking.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*ranking).clone();
+            change(&mut next);
+            ranking.set(next);
+        })
+    };
+    let on_test = {
+        let next_test = next_test.clone();
+        Callback::from(move |event: Event| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                if let Some(select) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                {
+                    let value = select.value();
+                    next_test.set((!value.is_empty()).then(|| ItemId::from(value.as_str())));
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&next_test, event);
+        })
+    };
+    let on_submit = {
+        let ranking = ranking.clone();
+        let next_test = next_test.clone();
+        let stage = props.stage.clone();
+        let on_commit = props.on_commit.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            on_commit.emit(StageAttempt {
+                stage: stage.as_str().into(),
+                ranking: (*ranking).clone(),
+                next_test: (*next_test).clone(),
+            });
+        })
+    };
+    let remaining: Vec<_> = pack
+        .diagnoses
+        .iter()
+        .filter(|d| !ranking.contains(&d.id))
+        .collect();
+    let count = ranking.len();
+    let select_id = format!("next-test-{}", props.stage);
+    html! {
+        <form class="ranking-form" onsubmit={on_submit} aria-label="Your differential at this stage">
+            <h4>{ "Your differential now" }</h4>
+            <p class="muted small">{ "Add the diagnoses you consider likely, most likely first. Those you leave out count as set aside." }</p>
+            if ranking.is_empty() {
+                <p class="muted">{ "No diagnosis ranked yet." }</p>
+            } else {
+                <ol class="my-ranking">
+                    { for ranking.iter().enumerate().map(|(position, id)| {
+                        let name = name_of(id);
+                        let up = edit(Box::new(move |r| if position > 0 { r.swap(position, position - 1) }));
+                        let down = edit(Box::new(move |r| if position + 1 < r.len() { r.swap(position, position + 1) }));
+                        let remove = edit(Box::new(move |r| { r.remove(position); }));
+                        html! {
+                            <li class="my-ranking-item" data-diagnosis={id.to_string()}>
+                                <span class="my-ranking-name">{ &name }</span>
+                                <span class="my-ranking-tools">
+                                    <button type="button" class="button secondary small-button" onclick={up} disabled={position == 0}
+                                        aria-label={format!("Up: {name}")}>{ "Up" }</button>
+                                    <button type="button" class="button secondary small-button" onclick={down} disabled={position + 1 == count}
+                                        aria-label={format!("Down: {name}")}>{ "Down" }</button>
+                                    <button type="button" class="button secondary small-button" onclick={remove}
+                                        aria-label={format!("Remove: {name}")}>{ "Remove" }</button>
+                                </span>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+            if !remaining.is_empty() {
+                <p class="small"><strong>{ "Add to your ranking:" }</strong></p>
+                <div class="add-diagnoses">
+                    { for remaining.iter().map(|diagnosis| {
+                        let id = diagnosis.id.clone();
+                        let add = edit(Box::new(move |r| r.push(id.clone())));
+                        html! {
+                            <button type="button" class="chip" onclick={add}>
+                                <span aria-hidden="true">{ "+ " }</span>{ &diagnosis.name }
+                            </button>
+                        }
+                    }) }
+                </div>
+            }
+            <label class="select-label" for={select_id.clone()}>{ "The test you would order next (optional)" }</label>
+            <select id={select_id} onchange={on_test}>
+                <option value="" selected={next_test.is_none()}>{ "None named" }</option>
+                { for pack.workup.iter().filter(|w| w.kind == WorkupKind::Workup).map(|item| html! {
+                    <option value={item.id.to_string()} selected={next_test.as_ref() == Some(&item.id)}>{ &item.label }</option>
+                }) }
+            </select>
+            <div class="button-row">
+                <button type="submit" class="button">{ "Commit and compare" }</button>
+            </div>
+        </form>
+    }
+}
+
+/// Properties of [`StageFeedback`].
+#[derive(Properties, PartialEq, Clone)]
+struct StageFeedbackProps {
+    index: usize,
+    attempt: StageAttempt,
+    open: bool,
+}
+
+/// The feedback on a committed stage.
+#[component]
+fn StageFeedback(props: &StageFeedbackProps) -> Html {
+    let pack = use_pack();
+    let Ok(pack) = pack.as_ref() else {
+        return Html::default();
+    };
+    let views = stages(pack);
+    let Some(view) = views.get(props.index) else {
+        return Html::default();
+    };
+    render_feedback(pack, view, &props.attempt, props.open)
+}
+
+fn render_feedback(
+    pack: &CasePack,
+    view: &StageView<'_>,
+    attempt: &StageAttempt,
+    open: bool,
+) -> Html {
+    let result = feedback(pack, view, &attempt.ranking, attempt.next_test.as_ref());
+    let score = if result.scored == 0 {
+        "Nothing known yet decides any diagnosis, so nothing is scored at this stage.".to_owned()
+    } else {
+        format!(
+            "You agree with the checklist on {} of the {} diagnoses the facts so far decide.",
+            result.agreed, result.scored
+        )
+    };
+    let student: Vec<String> = attempt
+        .ranking
+        .iter()
+        .filter_map(|id| pack.diagnoses.iter().find(|d| &d.id == id))
+        .map(|d| d.name.clone())
+        .collect();
+    html! {
+        <details class="stage-feedback" open={open}>
+            <summary><strong>{ "Feedback: " }</strong>{ &score }</summary>
+            <p>{ &result.first_place }</p>
+            <div class="ranking-columns">
+                <div>
+                    <h4>{ "Your ranking" }</h4>
+                    if student.is_empty() {
+                        <p class="muted">{ "None ranked." }</p>
+                    } else {
+                        <ol class="student-ranking">{ for student.iter().map(|name| html! { <li>{ name }</li> }) }</ol>
+                    }
+                </div>
+                <div>
+                    <h4>{ "The checklist's ranking" }</h4>
+                    <ol class="engine-ranking">
+                        { for result.engine.iter().map(|a| html! {
+                            <li>{ &a.diagnosis.name }{ " " }
+                                <span class={classes!("standing", format!("standing-{}", a.standing.token()))}>
+                                    <span aria-hidden="true">{ mark(a.standing) }{ " " }</span>{ a.standing.label() }
+                                </span>
+                            </li>
+                        }) }
+                    </ol>
+                </div>
+            </div>
+            <h4>{ "Diagnosis by diagnosis" }</h4>
+            <ul class="verdicts">
+                { for result.verdicts.iter().map(|v| {
+                    let (token, word) = match v.agreement {
+                        Agreement::Agrees => ("agrees", "Agrees"),
+                        Agreement::Differs => ("differs", "Differs"),
+                        Agreement::Open => ("open", "Not scored"),
+                    };
+                    let place = match v.student_rank {
+                        Some(rank) => format!("your rank {rank}"),
+                        None => "set aside by you".to_owned(),
+                    };
+                    html! {
+                        <li class={classes!("verdict-item", format!("verdict-{token}"))} data-diagnosis={v.assessment.diagnosis.id.to_string()}>
+                            <p class="verdict-head"><span class="verdict-word">{ word }</span>{ " \u{00b7} " }
+                                <strong>{ &v.assessment.diagnosis.name }</strong>
+                                <span class="muted small">{ format!(" \u{00b7} {place}; checklist: {}", v.assessment.standing.label()) }</span></p>
+                            <p class="verdict-message">{ &v.message }</p>
+                            if !v.reasons.is_empty() {
+                                <ul class="reasons">
+                                    { for v.reasons.iter().map(|reason| html! {
+                                        <li class="reason">
+                                            <span class="reason-effect">{ effect_words(reason.rule.effect) }</span>{ ": " }
+                                            { &reason.finding.question }{ format!(" {}. ", answer_words(reason.rule.answer)) }
+                                            { &reason.rule.rationale }{ " " }
+                                            <SourceNote provenance={reason.rule.provenance.clone()} />
+                                        </li>
+                                    }) }
+                                </ul>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+            <h4>{ "The next test" }</h4>
+            <p class="next-test-message">{ &result.next_test.message }</p>
+            { for result.next_test.actual.iter().map(|item| html! {
+                <div class="next-test">
+                    <p><strong>{ &item.label }</strong>
+                        { for item.in_this_case.iter().map(|here| html! { <>{ ". In this case: " }{ here }</> }) }</p>
+                    <p class="small">{ &item.why }</p>
+                    <SourceNote provenance={item.provenance.clone()} />
+                </div>
+            }) }
+        </details>
+    }
+}
