@@ -208,7 +208,7 @@ pub fn Differential() -> Html {
     html! {
         <article class="page differential">
             <h1>{ "Differential" }</h1>
-            <p class="lede">{ "Sudden dyspnoea and haemoptysis after an alemtuzumab infusion: weigh diffuse alveolar haemorrhage against its mimics, finding by finding, with the sentence behind every step." }</p>
+            <p class="lede">{ pack.meta.differential_lede.clone().unwrap_or_else(|| "Weigh the diagnosis against its mimics, finding by finding, with the sentence behind every step.".to_owned()) }</p>
             <p class="disclaimer-inline"><strong>{ "For education; not for decisions about a patient." }</strong>
                 { " The checklist reasons in words from its sources (supports, weighs against, rules out) and gives no probabilities: none exist in the sources for this setting." }</p>
             <div class="button-row toolbar">

@@ -17,6 +17,7 @@ pub mod differential;
 pub mod error;
 pub mod ids;
 pub mod inventory;
+pub mod limits;
 pub mod model;
 pub mod notes;
 mod parse;
@@ -49,7 +50,9 @@ pub const SEED_PACK_FILE: &str = "content/alemtuzumab-dah.casepack.md";
 /// `file` names the pack in error messages. On failure every error found is returned,
 /// not only the first; the caller's current state is never touched by this function.
 pub fn load_pack(file: &str, text: &str) -> Result<CasePack, PackErrors> {
+    limits::check(file, text)?;
     let parsed = parse::parse(file, text)?;
+    limits::check_lists(file, &parsed.pack)?;
     validate::validate(file, text, &parsed)?;
     Ok(parsed.pack)
 }

@@ -84,6 +84,21 @@ pub struct Meta {
     /// True for generated packs (benchmarks, tests); never shipped as real content.
     #[serde(default)]
     pub synthetic: bool,
+    /// A short plain-language title for the overview's heading (the article's title
+    /// when absent).
+    #[serde(default)]
+    pub short_title: Option<String>,
+    /// One sentence introducing the differential for this presentation (a general one
+    /// when absent).
+    #[serde(default)]
+    pub differential_lede: Option<String>,
+}
+
+impl Meta {
+    /// The heading for the case: the short title, or the article's title.
+    pub fn heading(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
 }
 
 /// A sentence of the app's own wording with the quote it rests on.

@@ -332,6 +332,8 @@ fn empty_meta() -> Meta {
         citation: String::new(),
         article_source: "".into(),
         synthetic: false,
+        short_title: None,
+        differential_lede: None,
     }
 }
 
