@@ -22,8 +22,9 @@ cargo fmt --all -- --check
 step "clippy (native: core, app with ssr, prerender)"
 cargo clippy --workspace --all-targets --features ssr -- -D warnings
 
-step "clippy (wasm32: the browser app)"
+step "clippy (wasm32: the browser app and the importer worker)"
 cargo clippy -p casebook --target wasm32-unknown-unknown --features hydration --lib --bins --tests -- -D warnings
+cargo clippy -p casebook-importer --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests (core domain, app rendered natively)"
 cargo test --workspace --features ssr 2>&1 | tee "$LOG/native.txt"

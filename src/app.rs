@@ -7,6 +7,8 @@ use yew_router::prelude::*;
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::components::library::CaseBanner;
+use crate::library::{self, LibraryAction, LibraryState};
 use crate::pack::{load_seed, LoadedPack};
 use crate::pages;
 use crate::route::Route;
@@ -30,19 +32,58 @@ pub fn switch(route: Route) -> Html {
 }
 
 /// Header, navigation, the routed page and the footer; the same on both sides.
+///
+/// Every view reads the pack from context: the built-in case, or a pack the user opened
+/// (see [`crate::library`]). Which one is restored after hydration, so the prerendered
+/// page (the built-in case) and the first render agree.
 #[component]
 pub fn Shell() -> Html {
-    let pack = use_memo((), |_| load_seed());
-    let pack: LoadedPack = (*pack).clone();
+    let seed = use_memo((), |_| load_seed());
+    let library = use_reducer(LibraryState::default);
+    let recheck = use_mut_ref(|| None::<crate::importer::Job>);
+    {
+        let library = library.clone();
+        use_effect_with((), move |_| {
+            let stored = library::load();
+            if let Some((id, file, text)) = stored.recheck.clone() {
+                // The stored encoding is from another version of the app: check the
+                // pack's text again (the migration), then show it.
+                let library = library.clone();
+                *recheck.borrow_mut() = crate::importer::check(file, text, move |result| {
+                    match result {
+                        Ok(pack) if pack.meta.id == id => {
+                            library::store_encoding(&pack);
+                            library.dispatch(LibraryAction::Show(Some((id, pack))));
+                        }
+                        Ok(_) | Err(_) => library.dispatch(LibraryAction::Notice(Some(format!(
+                            "The case \u{201c}{id}\u{201d} you opened earlier no longer passes this version's checks; it is kept on this device, and the built-in case is shown. Open its file again to see what needs fixing."
+                        )))),
+                    }
+                });
+            }
+            library.dispatch(LibraryAction::Restore {
+                entries: stored.entries,
+                active: stored.active,
+                notice: stored.notice,
+            });
+        });
+    }
+    let pack: LoadedPack = match &library.active {
+        Some((_, pack)) => pack.clone(),
+        None => (*seed).clone(),
+    };
     html! {
-        <ContextProvider<LoadedPack> context={pack}>
-            <a class="skip-link" href="#main">{ "Skip to content" }</a>
-            <Header />
-            <main id="main" tabindex="-1">
-                <Switch<Route> render={switch} />
-            </main>
-            <Footer />
-        </ContextProvider<LoadedPack>>
+        <ContextProvider<library::Library> context={library.clone()}>
+            <ContextProvider<LoadedPack> context={pack}>
+                <a class="skip-link" href="#main">{ "Skip to content" }</a>
+                <Header />
+                <CaseBanner />
+                <main id="main" tabindex="-1">
+                    <Switch<Route> render={switch} />
+                </main>
+                <Footer />
+            </ContextProvider<LoadedPack>>
+        </ContextProvider<library::Library>>
     }
 }
 

@@ -52,6 +52,16 @@ pub fn save(key: &str, value: &str) -> bool {
     }
 }
 
+/// Forgets a value saved on this device.
+pub fn remove(key: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+        let _ = storage.remove_item(key);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = key;
+}
+
 /// The page's origin, e.g. `http://127.0.0.1:8080`.
 pub fn origin() -> String {
     #[cfg(target_arch = "wasm32")]
@@ -178,19 +188,50 @@ pub type FileReading = gloo::file::callbacks::FileReader;
 #[cfg(not(target_arch = "wasm32"))]
 pub type FileReading = ();
 
-/// The largest file read as text (notes and progress files are a few KB).
-const TEXT_FILE_LIMIT: f64 = 5.0 * 1024.0 * 1024.0;
+/// The largest notes or progress file read (they are a few KB).
+pub const SMALL_FILE_LIMIT: usize = 5 * 1024 * 1024;
 
-/// Reads a chosen file as text and calls `done` with it; a file over 5 MB is refused
-/// without being read.
+impl FileHandle {
+    /// The file's name.
+    pub fn name(&self) -> String {
+        #[cfg(target_arch = "wasm32")]
+        {
+            self.0.name()
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            String::new()
+        }
+    }
+
+    /// The file's size in bytes.
+    pub fn size(&self) -> usize {
+        #[cfg(target_arch = "wasm32")]
+        {
+            self.0.size() as usize
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            0
+        }
+    }
+}
+
+/// Reads a chosen file as text and calls `done` with it; a file over `limit` bytes is
+/// refused without being read.
 pub fn read_text(
     file: FileHandle,
+    limit: usize,
     done: impl FnOnce(Result<String, String>) + 'static,
 ) -> Option<FileReading> {
     #[cfg(target_arch = "wasm32")]
     {
-        if file.0.size() > TEXT_FILE_LIMIT {
-            done(Err("it is larger than 5 MB".to_owned()));
+        if file.size() > limit {
+            done(Err(format!(
+                "it is {:.1} MB, and at most {:.1} MB is read",
+                file.size() as f64 / 1_048_576.0,
+                limit as f64 / 1_048_576.0
+            )));
             return None;
         }
         let blob = gloo::file::Blob::from(web_sys::Blob::from(file.0));
@@ -200,8 +241,21 @@ pub fn read_text(
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = (file, TEXT_FILE_LIMIT);
+        let _ = (file, limit);
         done(Err("files are read only in the browser".to_owned()));
+        None
+    }
+}
+
+/// The first file dropped in a drop event.
+pub fn dropped_file(event: &yew::DragEvent) -> Option<FileHandle> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        event.data_transfer()?.files()?.get(0).map(FileHandle)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = event;
         None
     }
 }

@@ -7,6 +7,8 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod importer;
+pub mod library;
 pub mod pack;
 pub mod pages;
 pub mod route;

@@ -5,7 +5,12 @@
 //!    so each route's content is in its HTML before any wasm runs (the browser then
 //!    hydrates it);
 //! 2. writes the service worker's precache list and cache version into `dist/sw.js`,
-//!    from the files actually in `dist/` (never a hand-kept list).
+//!    from the files actually in `dist/` (never a hand-kept list);
+//! 3. writes the importer worker's loader (`importer-loader.js`, which loads the
+//!    importer's wasm-bindgen glue and wasm as Trunk named them) and names it in a
+//!    `<meta name="casebook-importer">` on every page, where the app looks for it when the
+//!    user opens a case pack. (Trunk's own loader shim calls the glue with deprecated
+//!    arguments, which logs a warning on every import.)
 //!
 //! Usage: `cargo run --features ssr --bin prerender -- dist`
 
@@ -47,6 +52,13 @@ fn run(dist: &Path) -> Result<(), String> {
         ));
     }
 
+    let importer = importer_loader(dist)?;
+    let template = template.replacen(
+        "</head>",
+        &format!("<meta name=\"casebook-importer\" content=\"/{importer}\">\n</head>"),
+        1,
+    );
+
     let pack = casebook_core::seed_pack()
         .map_err(|errors| format!("the seed pack does not load:\n{errors}"))?;
     let mut routes = Route::static_routes();
@@ -85,6 +97,42 @@ fn run(dist: &Path) -> Result<(), String> {
         dist.display()
     );
     Ok(())
+}
+
+/// Writes the importer worker's loader into `dist/` and returns its file name.
+fn importer_loader(dist: &Path) -> Result<String, String> {
+    let entries =
+        fs::read_dir(dist).map_err(|error| format!("cannot list {}: {error}", dist.display()))?;
+    let names: Vec<String> = entries
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with("casebook-importer"))
+        .collect();
+    let find = |suffix: &str| -> Result<&String, String> {
+        let found: Vec<&String> = names.iter().filter(|n| n.ends_with(suffix)).collect();
+        match found.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(format!(
+                "dist/ has no casebook-importer*{suffix}: is the importer's <link> in index.html?"
+            )),
+            _ => Err(format!(
+                "dist/ has several casebook-importer*{suffix}; build into a clean dist/"
+            )),
+        }
+    };
+    let wasm = find("_bg.wasm")?;
+    let glue = names
+        .iter()
+        .find(|n| n.ends_with(".js") && !n.ends_with("_loader.js"))
+        .ok_or("dist/ has no casebook-importer*.js glue")?;
+    let loader = "importer-loader.js";
+    fs::write(
+        dist.join(loader),
+        format!(
+            "importScripts(\"./{glue}\");\nwasm_bindgen({{ module_or_path: \"./{wasm}\" }});\n"
+        ),
+    )
+    .map_err(|error| format!("cannot write the importer's loader: {error}"))?;
+    Ok(loader.to_owned())
 }
 
 /// Renders one path to hydratable HTML.

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod differential;
 pub mod footer;
 pub mod header;
+pub mod library;
 pub mod planned;
 pub mod provenance;
 pub mod reader_notes;

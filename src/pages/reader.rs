@@ -256,38 +256,45 @@ pub fn Reader() -> Html {
                     let notes = notes.clone();
                     let message = message.clone();
                     let pack = pack.clone();
-                    *file_reader.borrow_mut() = browser::read_text(file, move |text| {
-                        let outcome = match text {
-                            Err(reason) => {
-                                format!("The file could not be read ({reason}); nothing changed.")
-                            }
-                            Ok(text) => match read_backup(&text, &pack) {
-                                Ok((imported, study)) => {
-                                    let mut preview = notes.notes.clone();
-                                    let added = preview.merge(imported.clone());
-                                    notes.dispatch(NotesChange::Merge(imported));
-                                    let study_note = match study {
-                                        Some(study) => {
-                                            let mut progress = study_store::load(&pack).progress;
-                                            progress.merge(&pack, study);
-                                            if study_store::save(&pack, &progress) {
-                                                " Study progress in the file was merged too."
-                                            } else {
-                                                " The study progress in the file could not be saved."
-                                            }
-                                        }
-                                        None => "",
-                                    };
-                                    format!("Imported: {added} new sentences; existing notes were kept and merged.{study_note}")
+                    *file_reader.borrow_mut() = browser::read_text(
+                        file,
+                        browser::SMALL_FILE_LIMIT,
+                        move |text| {
+                            let outcome = match text {
+                                Err(reason) => {
+                                    format!(
+                                        "The file could not be read ({reason}); nothing changed."
+                                    )
                                 }
-                                Err(problems) => format!(
-                                    "The file was not imported, and nothing changed: {}",
-                                    problems.join(" ")
-                                ),
-                            },
-                        };
-                        message.set(Some(outcome));
-                    });
+                                Ok(text) => match read_backup(&text, &pack) {
+                                    Ok((imported, study)) => {
+                                        let mut preview = notes.notes.clone();
+                                        let added = preview.merge(imported.clone());
+                                        notes.dispatch(NotesChange::Merge(imported));
+                                        let study_note = match study {
+                                            Some(study) => {
+                                                let mut progress =
+                                                    study_store::load(&pack).progress;
+                                                progress.merge(&pack, study);
+                                                if study_store::save(&pack, &progress) {
+                                                    " Study progress in the file was merged too."
+                                                } else {
+                                                    " The study progress in the file could not be saved."
+                                                }
+                                            }
+                                            None => "",
+                                        };
+                                        format!("Imported: {added} new sentences; existing notes were kept and merged.{study_note}")
+                                    }
+                                    Err(problems) => format!(
+                                        "The file was not imported, and nothing changed: {}",
+                                        problems.join(" ")
+                                    ),
+                                },
+                            };
+                            message.set(Some(outcome));
+                        },
+                    );
                 }
             }
         })

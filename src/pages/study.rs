@@ -176,46 +176,50 @@ pub fn Study() -> Html {
             let progress = progress.clone();
             let message = message.clone();
             let pack = pack.clone();
-            *file_reader.borrow_mut() = browser::read_text(file, move |text| {
-                let outcome = match text {
-                    Err(reason) => {
-                        format!("The file could not be read ({reason}); nothing changed.")
-                    }
-                    Ok(text) => match read_backup(&text, &pack) {
-                        Err(problems) => format!(
-                            "The file was not imported, and nothing changed: {}",
-                            problems.join(" ")
-                        ),
-                        Ok((notes, study)) => {
-                            let notes_count = notes.annotations().len();
-                            let notes_saved =
-                                notes.is_empty() || study_store::merge_notes(&pack, notes);
-                            let mut next = (*progress).clone();
-                            let had_study = study.is_some();
-                            if let Some(study) = study {
-                                next.merge(&pack, study);
-                                progress.set(next);
-                            }
-                            format!(
-                                "Imported: {}{}",
-                                if had_study {
-                                    "study progress merged with yours"
-                                } else {
-                                    "the file holds no study progress"
-                                },
-                                if notes_count == 0 {
-                                    ".".to_owned()
-                                } else if notes_saved {
-                                    format!("; {notes_count} notes merged into the reader's.")
-                                } else {
-                                    "; the notes could not be merged (the reader's saved notes are unreadable: open the reader to recover them).".to_owned()
-                                }
-                            )
+            *file_reader.borrow_mut() = browser::read_text(
+                file,
+                browser::SMALL_FILE_LIMIT,
+                move |text| {
+                    let outcome = match text {
+                        Err(reason) => {
+                            format!("The file could not be read ({reason}); nothing changed.")
                         }
-                    },
-                };
-                message.set(Some(outcome));
-            });
+                        Ok(text) => match read_backup(&text, &pack) {
+                            Err(problems) => format!(
+                                "The file was not imported, and nothing changed: {}",
+                                problems.join(" ")
+                            ),
+                            Ok((notes, study)) => {
+                                let notes_count = notes.annotations().len();
+                                let notes_saved =
+                                    notes.is_empty() || study_store::merge_notes(&pack, notes);
+                                let mut next = (*progress).clone();
+                                let had_study = study.is_some();
+                                if let Some(study) = study {
+                                    next.merge(&pack, study);
+                                    progress.set(next);
+                                }
+                                format!(
+                                    "Imported: {}{}",
+                                    if had_study {
+                                        "study progress merged with yours"
+                                    } else {
+                                        "the file holds no study progress"
+                                    },
+                                    if notes_count == 0 {
+                                        ".".to_owned()
+                                    } else if notes_saved {
+                                        format!("; {notes_count} notes merged into the reader's.")
+                                    } else {
+                                        "; the notes could not be merged (the reader's saved notes are unreadable: open the reader to recover them).".to_owned()
+                                    }
+                                )
+                            }
+                        },
+                    };
+                    message.set(Some(outcome));
+                },
+            );
         })
     };
     let on_reset_ask = {

@@ -2,8 +2,10 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// One problem in a pack, located precisely enough to fix it by hand.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PackError {
     /// The pack's file name as given to [`crate::load_pack`].
     pub file: String,
@@ -28,7 +30,8 @@ impl fmt::Display for PackError {
 }
 
 /// Every problem found in a pack, in file order.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct PackErrors(pub Vec<PackError>);
 
 impl PackErrors {

@@ -16,6 +16,7 @@ pub mod compare;
 pub mod differential;
 pub mod error;
 pub mod ids;
+pub mod import;
 pub mod inventory;
 pub mod limits;
 pub mod model;
