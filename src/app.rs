@@ -72,13 +72,16 @@ pub fn Shell() -> Html {
         Some((_, pack)) => pack.clone(),
         None => (*seed).clone(),
     };
+    // The page is keyed by the pack shown: switching cases mounts every view afresh, so
+    // no state, memo or restored answer of one case can leak into another.
+    let case_key = format!("case-{}", library.shown);
     html! {
         <ContextProvider<library::Library> context={library.clone()}>
             <ContextProvider<LoadedPack> context={pack}>
                 <a class="skip-link" href="#main">{ "Skip to content" }</a>
                 <Header />
                 <CaseBanner />
-                <main id="main" tabindex="-1">
+                <main id="main" tabindex="-1" key={case_key}>
                     <Switch<Route> render={switch} />
                 </main>
                 <Footer />

@@ -62,6 +62,9 @@ pub struct LibraryState {
     pub active: Option<(String, LoadedPack)>,
     /// A message for the user (a pack that could not be reopened, a damaged index).
     pub notice: Option<String>,
+    /// Counts the cases shown (each switch or reopening): the page is keyed by it, so
+    /// every view starts afresh with the new pack.
+    pub shown: u32,
 }
 
 /// What changes the library.
@@ -95,10 +98,15 @@ impl Reducible for LibraryState {
                 notice,
             } => {
                 next.entries = entries;
+                if active.is_some() {
+                    next.shown += 1;
+                }
                 next.active = active.map(|(id, pack)| (id, Rc::new(Ok(pack))));
                 next.notice = notice;
             }
             LibraryAction::Show(active) => {
+                next.shown += 1;
+                next.notice = None;
                 next.active = active.map(|(id, pack)| (id, Rc::new(Ok(pack))));
             }
             LibraryAction::Entries(entries) => next.entries = entries,

@@ -20,7 +20,6 @@ enum Import {
     Idle,
     Reading(String),
     Checking(String),
-    Opened(String),
     Refused { file: String, reason: String },
     Broken { file: String, errors: PackErrors },
 }
@@ -95,9 +94,11 @@ pub fn CaseLibrary() -> Html {
                             let id = pack.meta.id.clone();
                             match library::store(&library.entries, &seed_id.0, &file_name, &stored_text, &pack) {
                                 Ok(entries) => {
+                                    let title = pack.meta.heading().to_owned();
                                     library.dispatch(LibraryAction::Entries(entries));
-                                    status_done.set(Import::Opened(pack.meta.heading().to_owned()));
+                                    status_done.set(Import::Idle);
                                     library.dispatch(LibraryAction::Show(Some((id, pack))));
+                                    library.dispatch(LibraryAction::Notice(Some(opened(&title))));
                                 }
                                 Err(StoreError::BuiltIn) => status_done.set(Import::Refused {
                                     file: file_name,
@@ -106,11 +107,13 @@ pub fn CaseLibrary() -> Html {
                                     ),
                                 }),
                                 Err(StoreError::Full) => {
-                                    status_done.set(Import::Opened(format!(
+                                    let title = format!(
                                         "{} (shown for this visit only: this device's storage is full or unavailable, so it could not be kept)",
                                         pack.meta.heading()
-                                    )));
+                                    );
+                                    status_done.set(Import::Idle);
                                     library.dispatch(LibraryAction::Show(Some((id, pack))));
+                                    library.dispatch(LibraryAction::Notice(Some(opened(&title))));
                                 }
                             }
                         }
@@ -240,6 +243,14 @@ pub fn CaseLibrary() -> Html {
     }
 }
 
+/// The message after a pack opened. (The page remounts with the new case, so this lives
+/// in the library's state, not in this component's.)
+fn opened(title: &str) -> String {
+    format!(
+        "Opened: {title}. Every view now shows this case; the built-in case is one tap away above."
+    )
+}
+
 fn import_status(status: &Import) -> Html {
     match status {
         Import::Idle => Html::default(),
@@ -249,9 +260,6 @@ fn import_status(status: &Import) -> Html {
         Import::Checking(file) => {
             html! { <p class="import-status" role="status">{ format!("Checking {file}\u{2026}") }</p> }
         }
-        Import::Opened(title) => html! {
-            <p class="import-status notice" role="status">{ format!("Opened: {title}. Every view now shows this case; the built-in case is one tap away above.") }</p>
-        },
         Import::Refused { file, reason } => html! {
             <div class="import-errors" role="alert">
                 <p><strong>{ format!("{file} was not opened. ") }</strong>{ reason.clone() }</p>
