@@ -101,7 +101,7 @@ pub fn Compare() -> Html {
     html! {
         <article class="page compare">
             <h1>{ "Compare" }</h1>
-            <p class="lede">{ "This MS case beside the published kidney-transplant cases, the later MS cases, and the VigiBase reports by indication: who recovered, who died, and how the doses, settings and treatments differed." }</p>
+            <p class="lede">{ pack.meta.compare_lede.clone().unwrap_or_else(|| "This case beside the published cases and cohorts: who recovered, who died, and how the doses, settings and treatments differed.".to_owned()) }</p>
 
             <section aria-labelledby="outcome-heading">
                 <h2 id="outcome-heading">{ "Outcome by group" }</h2>

@@ -144,7 +144,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     html! {
         <article class="page timeline">
             <h1>{ "Timeline" }</h1>
-            <p class="lede">{ format!("The case from her history to 13 months later. Times are counted from the {}.", pack.anchor.label) }</p>
+            <p class="lede">{ format!("{} Times are counted from the {}.", pack.meta.timeline_lede.as_deref().unwrap_or("The case from its history to its follow-up."), pack.anchor.label) }</p>
             { for unknown.map(|id| html! {
                 <p class="notice" role="status">{ format!("There is no event \u{201c}{id}\u{201d} in this case; the whole timeline is shown.") }</p>
             }) }

@@ -92,6 +92,12 @@ pub struct Meta {
     /// when absent).
     #[serde(default)]
     pub differential_lede: Option<String>,
+    /// One sentence introducing the timeline (a general one when absent).
+    #[serde(default)]
+    pub timeline_lede: Option<String>,
+    /// One sentence introducing the comparison (a general one when absent).
+    #[serde(default)]
+    pub compare_lede: Option<String>,
 }
 
 impl Meta {

@@ -334,6 +334,8 @@ fn empty_meta() -> Meta {
         synthetic: false,
         short_title: None,
         differential_lede: None,
+        timeline_lede: None,
+        compare_lede: None,
     }
 }
 
