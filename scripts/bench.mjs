@@ -4,8 +4,12 @@
 // Latency in Chromium with 4x CPU throttling, 50 repetitions each: a keystroke in search
 // until the results are painted; answering a finding until the re-ranked differential is
 // painted; a zoom step on the timeline until it is painted. Start-up: navigation until the
-// app has hydrated, online and offline (warm service worker).
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+// app has hydrated, online and offline (warm service worker). Lighthouse 12.2.3 (mobile,
+// simulated throttling) on every route served with gzip. FCP of each route beside a plain
+// HTML page holding the same text, in one run. The native scale benchmarks (criterion,
+// crates/casebook-bench), read from their estimates.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
@@ -104,6 +108,95 @@ try {
   await server.stop();
 }
 
+// Lighthouse on every route, served with compression.
+const lighthouse = {};
+{
+  const lhServer = await serve(DIST, { gzip: true });
+  const cli = join(ROOT, 'tools', 'lighthouse', 'node_modules', '.bin', 'lighthouse');
+  const out = mkdtempSync(join(tmpdir(), 'casebook-lh-'));
+  try {
+    for (const route of routes) {
+      const file = join(out, `${route.replace(/\//g, '_') || '_'}.json`);
+      execFileSync(cli, [`${lhServer.url}${route === '/' ? '/' : `${route}/`}`, '--quiet', '--output=json', `--output-path=${file}`,
+        '--only-categories=performance,accessibility,best-practices,seo',
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu'], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: 'ignore' });
+      const report = JSON.parse(readFileSync(file, 'utf8'));
+      const score = (id) => Math.round(report.categories[id].score * 100);
+      lighthouse[route] = {
+        performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo'),
+        fcp: report.audits['first-contentful-paint'].numericValue, lcp: report.audits['largest-contentful-paint'].numericValue,
+        tbt: report.audits['total-blocking-time'].numericValue, cls: report.audits['cumulative-layout-shift'].numericValue,
+      };
+      console.log('lighthouse', route, lighthouse[route]);
+    }
+  } finally {
+    await lhServer.stop();
+  }
+}
+
+// FCP beside a plain static page with the same text: both served with gzip, loaded
+// alternately in one run with the cache off, under 4x CPU and a slow-4G-like network.
+const fcp = {};
+{
+  const plainDir = mkdtempSync(join(tmpdir(), 'casebook-plain-'));
+  const appServer = await serve(DIST, { gzip: true });
+  const fcpBrowser = await launch({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+  try {
+    const page = await fcpBrowser.context.newPage();
+    for (const route of routes) {
+      await page.goto(appServer.url + route);
+      await waitForHydration(page);
+      const text = await page.evaluate(() => document.querySelector('main').innerText);
+      const title = await page.title();
+      const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      const dir = join(plainDir, route);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title></head><body>${text.split(/\n+/).map((line) => `<p>${escape(line)}</p>`).join('')}</body></html>`);
+    }
+    const plainServer = await serve(plainDir, { gzip: true });
+    try {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const measure = async (url) => {
+        await page.goto(url, { waitUntil: 'load' });
+        return page.evaluate(() => new Promise((resolve) => {
+          const entry = performance.getEntriesByName('first-contentful-paint')[0];
+          if (entry) { resolve(entry.startTime); return; }
+          new PerformanceObserver((list) => resolve(list.getEntriesByName('first-contentful-paint')[0].startTime)).observe({ type: 'paint', buffered: true });
+        }));
+      };
+      for (const route of routes) {
+        const app = []; const plain = [];
+        for (let i = 0; i < 5; i += 1) {
+          app.push(await measure(appServer.url + route));
+          plain.push(await measure(plainServer.url + route));
+        }
+        app.sort((a, b) => a - b); plain.sort((a, b) => a - b);
+        fcp[route] = { app: app[2], plain: plain[2] };
+        console.log('fcp', route, fcp[route]);
+      }
+    } finally {
+      await plainServer.stop();
+    }
+  } finally {
+    await fcpBrowser.close();
+    await appServer.stop();
+  }
+}
+
+// The native scale benchmarks' estimates (mean), if scripts/bench.sh ran them.
+const criterionDir = join(ROOT, 'crates', 'casebook-bench', 'target', 'criterion');
+const scale = {};
+for (const group of ['parse_and_validate', 'index_build', 'query']) {
+  for (const size of [10, 100, 1000]) {
+    const file = join(criterionDir, group, String(size), 'new', 'estimates.json');
+    if (existsSync(file)) scale[`${group}/${size}`] = JSON.parse(readFileSync(file, 'utf8')).mean.point_estimate / 1e6;
+  }
+}
+
 const machine = `${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium ${execFileSync('/usr/bin/chromium', ['--version']).toString().trim()}`;
 const ms = (value) => `${value.toFixed(1)} ms`;
 const lines = [
@@ -141,7 +234,31 @@ const lines = [
   `| online | ${ms(results.startupOnline.p50)} | ${ms(results.startupOnline.p95)} | |`,
   `| offline, warm service worker | ${ms(results.startupOffline.p50)} | ${ms(results.startupOffline.p95)} | ≤ 300 ms |`,
   '',
-  'Not measured yet: Lighthouse scores, FCP against a plain static page, the native scale benchmarks (see issue 9).',
+  '## Lighthouse 12.2.3, mobile, simulated throttling, served with gzip',
+  '',
+  '| route | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...routes.map((r) => { const l = lighthouse[r]; return `| ${r} | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${ms(l.fcp)} | ${ms(l.lcp)} | ${ms(l.tbt)} | ${l.cls.toFixed(3)} |`; }),
+  '',
+  'Target: 100 in all four categories on every route.',
+  '',
+  '## First contentful paint beside a plain HTML page with the same text',
+  '',
+  'Both served with gzip, loaded alternately in one run (5 loads each, median), cache off, 4× CPU, 150 ms latency, 1.6 Mbit/s down, 390×844.',
+  '',
+  '| route | app FCP | plain HTML FCP | ratio | target |',
+  '|---|---|---|---|---|',
+  ...routes.map((r) => `| ${r} | ${ms(fcp[r].app)} | ${ms(fcp[r].plain)} | ${(fcp[r].app / fcp[r].plain).toFixed(2)}× | ≤ 1.1× |`),
+  '',
+  '## Scale: synthetic packs, natively (criterion, mean per run of all packs)',
+  '',
+  '`cargo bench --manifest-path crates/casebook-bench/Cargo.toml` (run by `scripts/bench.sh`). The packs are copies of the seed under other ids, marked synthetic, generated in memory, never shipped.',
+  '',
+  '| packs | parse + validate | build search index | one query across all |',
+  '|---|---|---|---|',
+  ...[10, 100, 1000].map((n) => `| ${n} | ${scale[`parse_and_validate/${n}`] ? ms(scale[`parse_and_validate/${n}`]) : 'not run'} | ${scale[`index_build/${n}`] ? ms(scale[`index_build/${n}`]) : 'not run'} | ${scale[`query/${n}`] ? ms(scale[`query/${n}`]) : 'not run'} |`),
+  '',
+  'Targets: linear or better; a query ≤ 50 ms at 1,000 packs.',
   '',
 ];
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));

@@ -56,10 +56,12 @@ export function sharedSession(options = {}) {
   return session;
 }
 
-/** Starts scripts/serve.py on a free port; resolves to { url, stop() }. */
-export function serve(dir = join(ROOT, 'dist')) {
+/** Starts scripts/serve.py on a free port (gzip-compressing with `{ gzip: true }`, as a
+ * real host would, for measuring); resolves to { url, stop() }. */
+export function serve(dir = join(ROOT, 'dist'), { gzip = false } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), '--port', '0', '--dir', dir], {
+    const args = [join(ROOT, 'scripts', 'serve.py'), '--port', '0', '--dir', dir, ...(gzip ? ['--gzip'] : [])];
+    const child = spawn('python3', args, {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';

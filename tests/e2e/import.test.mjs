@@ -15,7 +15,9 @@ import { launch, serve, sharedSession, waitForHydration, watchConsole, ROOT, ROU
 const quiet = (messages) => messages.filter((m) => !m.includes('Service Worker registration blocked by Playwright'));
 
 const session = sharedSession({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
-const EXAMPLE = join(ROOT, 'fuzz', 'corpus', 'pack', 'example.casepack.md');
+// The complete example of the format's documentation, written out for the file picker.
+const EXAMPLE = join(mkdtempSync(join(tmpdir(), 'casebook-example-')), 'example.casepack.md');
+writeFileSync(EXAMPLE, readFileSync(join(ROOT, 'docs', 'case-pack-format.md'), 'utf8').match(/```casepack\n([\s\S]*?)```/)[1]);
 const HOSTILE = join(ROOT, 'tests', 'hostile', 'hostile.casepack.md');
 const SEED_HEADING = 'Diffuse alveolar haemorrhage after alemtuzumab in multiple sclerosis';
 
