@@ -65,6 +65,7 @@ pub fn Shell() -> Html {
                 entries: stored.entries,
                 active: stored.active,
                 notice: stored.notice,
+                unreadable: stored.unreadable,
             });
         });
     }

@@ -65,6 +65,8 @@ pub struct LibraryState {
     /// Counts the cases shown (each switch or reopening): the page is keyed by it, so
     /// every view starts afresh with the new pack.
     pub shown: u32,
+    /// An index that could not be read, kept aside and offered for download.
+    pub unreadable: Option<String>,
 }
 
 /// What changes the library.
@@ -77,6 +79,8 @@ pub enum LibraryAction {
         active: Option<(String, CasePack)>,
         /// What to tell the user.
         notice: Option<String>,
+        /// An index that could not be read.
+        unreadable: Option<String>,
     },
     /// Show this opened pack (already stored), or the built-in case with `None`.
     Show(Option<(String, CasePack)>),
@@ -96,7 +100,9 @@ impl Reducible for LibraryState {
                 entries,
                 active,
                 notice,
+                unreadable,
             } => {
+                next.unreadable = unreadable;
                 next.entries = entries;
                 if active.is_some() {
                     next.shown += 1;
@@ -136,6 +142,8 @@ pub struct Stored {
     pub recheck: Option<(String, String, String)>,
     /// What to tell the user.
     pub notice: Option<String>,
+    /// The index as found, when it could not be read.
+    pub unreadable: Option<String>,
 }
 
 fn write_index(entries: &[Entry], active: Option<&str>) -> bool {
@@ -158,6 +166,7 @@ pub fn load() -> Stored {
         active: None,
         recheck: None,
         notice: None,
+        unreadable: None,
     };
     let Some(raw) = browser::load(LIBRARY_KEY) else {
         return stored;
@@ -167,9 +176,10 @@ pub fn load() -> Stored {
         _ => {
             browser::save(&format!("{LIBRARY_KEY}.unreadable"), &raw);
             stored.notice = Some(
-                "The list of cases you opened could not be read; it was kept aside unchanged on this device, and the built-in case is shown. Open your case files again to use them."
+                "The list of cases you opened could not be read; it was kept aside unchanged on this device (download it below), and the built-in case is shown. Open your case files again to use them."
                     .to_owned(),
             );
+            stored.unreadable = Some(raw);
             return stored;
         }
     };

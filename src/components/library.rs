@@ -192,6 +192,11 @@ pub fn CaseLibrary() -> Html {
             <h2 id="library-heading">{ "Cases on this device" }</h2>
             <p class="muted">{ "Open a case pack you wrote or were sent (a .casepack.md file, format described in the documentation). It is checked first: a pack with errors is not opened, and nothing you have changes. Opened cases stay on this device and work offline." }</p>
             { for library.notice.iter().map(|notice| html! { <p class="notice" role="status">{ notice.clone() }</p> }) }
+            if let Some(raw) = library.unreadable.clone() {
+                <button type="button" class="button secondary" onclick={Callback::from(move |_: MouseEvent| {
+                    browser::download("casebook-library-unreadable.txt", "text/plain", &raw);
+                })}>{ "Download the unreadable list" }</button>
+            }
             <ul class="case-list">
                 <li class={classes!("case-entry", showing(None).then_some("current"))} data-case={seed_id.0.clone()}>
                     <span class="case-entry-title"><strong>{ &seed_id.1 }</strong>

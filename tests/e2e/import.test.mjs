@@ -237,3 +237,34 @@ test('an opened case works offline, and a pack can be opened offline', async () 
     await server.stop();
   }
 });
+
+test('an unreadable list of cases is kept aside and offered; a stale encoding is re-checked from the text', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/`);
+  await waitForHydration(page);
+  await openPack(page, EXAMPLE);
+  await page.getByText(/^Opened: /).waitFor();
+  // An encoding from another version of the app: the pack's text is checked again by
+  // the importer (the migration), and the case is shown as before.
+  await page.evaluate(() => localStorage.setItem('casebook.v1.pack.example.encoded', 'CASEPK00 from an older app'));
+  await page.reload();
+  await waitForHydration(page);
+  await page.locator('.case-banner').waitFor();
+  assert.match(await page.locator('h1').textContent(), /Diffuse alveolar hemorrhage during alemtuzumab infusion/);
+  await page.waitForFunction(() => localStorage.getItem('casebook.v1.pack.example.encoded')?.startsWith('CASEPK01'));
+  // A damaged list: kept aside unchanged, offered for download, the built-in case shown.
+  await page.evaluate(() => localStorage.setItem('casebook.v1.library', '{"kind":"casebook-library","format":1,"packs":[{'));
+  await page.reload();
+  await waitForHydration(page);
+  await page.getByText(/The list of cases you opened could not be read/).waitFor();
+  assert.equal(await page.locator('.case-banner').count(), 0);
+  assert.equal(await page.locator('h1').textContent(), SEED_HEADING);
+  assert.equal(await page.evaluate(() => localStorage.getItem('casebook.v1.library.unreadable')), '{"kind":"casebook-library","format":1,"packs":[{');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the unreadable list' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /unreadable/);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
