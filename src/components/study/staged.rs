@@ -92,7 +92,10 @@ pub fn StagedReveal(props: &StagedRevealProps) -> Html {
     html! {
         <section class="staged" id="reveal" aria-labelledby="reveal-heading">
             <h2 id="reveal-heading">{ "Work the case, stage by stage" }</h2>
-            <p class="muted">{ "Meet the case as its clinicians did, one stage at a time. At each stage, rank the diagnoses you now consider likely and name the test you would order next; then compare with the checklist's ranking on the same facts. Every fact comes with the sentence it rests on." }</p>
+            <p class="muted">{ format!(
+                "Meet the case as its clinicians did, one stage at a time. At each stage, rank the diagnoses you now consider likely and name the test you would order next; then compare with the checklist's ranking on the same facts. Every fact comes with the sentence it rests on. Times are counted from the {}.",
+                pack.anchor.label
+            ) }</p>
             <ol class="stages">
                 { for views.iter().take(shown).map(|view| {
                     let attempt = props.progress.attempt(&view.stage.id).cloned();
