@@ -23,7 +23,7 @@ use crate::study_store;
 /// The study view.
 #[component]
 pub fn Study() -> Html {
-    let pack = use_pack();
+    let loaded = use_pack();
     let topic = use_state(|| None::<String>);
     let seed = use_state(|| None::<u64>);
     let progress = use_state(Progress::default);
@@ -35,7 +35,7 @@ pub fn Study() -> Html {
     let file_reader = use_mut_ref(|| None::<browser::FileReading>);
     // Read once, after hydration, so the prerendered page and the first render agree.
     {
-        let pack = pack.clone();
+        let pack = loaded.clone();
         let progress = progress.clone();
         let restored = restored.clone();
         let today = today.clone();
@@ -54,7 +54,7 @@ pub fn Study() -> Html {
     }
     // Saved on every change once read.
     {
-        let pack = pack.clone();
+        let pack = loaded.clone();
         let message = message.clone();
         use_effect_with(
             ((*progress).clone(), *restored),
@@ -69,24 +69,18 @@ pub fn Study() -> Html {
             },
         );
     }
-    let pack = match pack.as_ref() {
+    let pack = match loaded.as_ref() {
         Ok(pack) => pack,
         Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
     };
-    let update = |change: Box<dyn Fn(&mut Progress)>| {
-        let progress = progress.clone();
-        move || {
-            let mut next = (*progress).clone();
-            change(&mut next);
-            progress.set(next);
-        }
-    };
+    // Callbacks hold the shared pack (an Rc), never a copy of it.
     let on_commit = {
         let progress = progress.clone();
-        let pack = pack.clone();
+        let loaded = loaded.clone();
         Callback::from(move |attempt: StageAttempt| {
+            let Ok(pack) = loaded.as_ref() else { return };
             let mut next = (*progress).clone();
-            next.commit(&pack, attempt);
+            next.commit(pack, attempt);
             progress.set(next);
         })
     };
@@ -155,36 +149,38 @@ pub fn Study() -> Html {
     };
     let on_export = {
         let progress = progress.clone();
-        let pack = pack.clone();
+        let loaded = loaded.clone();
         Callback::from(move |_: MouseEvent| {
-            let notes = study_store::load_notes(&pack).unwrap_or_default();
+            let Ok(pack) = loaded.as_ref() else { return };
+            let notes = study_store::load_notes(pack).unwrap_or_default();
             browser::download(
                 &format!("casebook-notes-{}.json", pack.meta.id),
                 "application/json",
-                &backup_json(&pack, &notes, Some(&*progress)),
+                &backup_json(pack, &notes, Some(&*progress)),
             );
         })
     };
     let on_import = {
         let progress = progress.clone();
         let message = message.clone();
-        let pack = pack.clone();
+        let loaded = loaded.clone();
         Callback::from(move |event: Event| {
             let Some(file) = browser::chosen_file(&event) else {
                 return;
             };
             let progress = progress.clone();
             let message = message.clone();
-            let pack = pack.clone();
+            let loaded = loaded.clone();
             *file_reader.borrow_mut() = browser::read_text(
                 file,
                 browser::SMALL_FILE_LIMIT,
                 move |text| {
+                    let Ok(pack) = loaded.as_ref() else { return };
                     let outcome = match text {
                         Err(reason) => {
                             format!("The file could not be read ({reason}); nothing changed.")
                         }
-                        Ok(text) => match read_backup(&text, &pack) {
+                        Ok(text) => match read_backup(&text, pack) {
                             Err(problems) => format!(
                                 "The file was not imported, and nothing changed: {}",
                                 problems.join(" ")
@@ -192,11 +188,11 @@ pub fn Study() -> Html {
                             Ok((notes, study)) => {
                                 let notes_count = notes.annotations().len();
                                 let notes_saved =
-                                    notes.is_empty() || study_store::merge_notes(&pack, notes);
+                                    notes.is_empty() || study_store::merge_notes(pack, notes);
                                 let mut next = (*progress).clone();
                                 let had_study = study.is_some();
                                 if let Some(study) = study {
-                                    next.merge(&pack, study);
+                                    next.merge(pack, study);
                                     progress.set(next);
                                 }
                                 format!(
@@ -233,9 +229,9 @@ pub fn Study() -> Html {
     let on_reset = {
         let confirm_reset = confirm_reset.clone();
         let message = message.clone();
-        let reset = update(Box::new(|p: &mut Progress| *p = Progress::default()));
+        let progress = progress.clone();
         Callback::from(move |_: MouseEvent| {
-            reset();
+            progress.set(Progress::default());
             confirm_reset.set(false);
             message.set(Some(
                 "Your study progress was reset. Notes in the reader are unchanged.".to_owned(),

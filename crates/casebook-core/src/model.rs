@@ -599,8 +599,8 @@ pub struct Stage {
     pub title: String,
     /// The timeline events revealed at this stage, in the order shown.
     pub events: Vec<EventId>,
-    /// The work-up items the case actually got next, after this stage (none when the
-    /// case moved on without a new test).
+    /// The work-up items the report describes in the next stage (none when it moves on
+    /// without a new test). The order is the report's account, not a clock.
     #[serde(default)]
     pub next_tests: Vec<ItemId>,
 }

@@ -63,6 +63,24 @@ pub struct Index {
     documents: Vec<Document>,
     /// Folded word → the documents holding it.
     postings: BTreeMap<String, BTreeSet<usize>>,
+    /// Every folded word with its [`letters`] mask, in the postings' order, so a typo
+    /// search can skip most words without computing an edit distance.
+    vocabulary: Vec<(String, u32)>,
+}
+
+/// Which letters a word holds, one bit per letter (digits and other characters share
+/// the remaining bits). Each edit adds or removes at most one letter, so the letters one
+/// word has and the other lacks bound the edit distance from below; sharing bits only
+/// makes that bound smaller, never wrong.
+fn letters(word: &str) -> u32 {
+    word.chars().fold(0, |mask, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + (c as u32 - '0' as u32) % 5,
+            _ => 31,
+        };
+        mask | (1 << bit)
+    })
 }
 
 /// How a query word matched a word of the index.
@@ -216,9 +234,14 @@ impl Index {
                 postings.entry(fold(word)).or_default().insert(index);
             }
         }
+        let vocabulary = postings
+            .keys()
+            .map(|key| (key.clone(), letters(key)))
+            .collect();
         Index {
             documents,
             postings,
+            vocabulary,
         }
     }
 
@@ -236,15 +259,18 @@ impl Index {
     fn expand(&self, word: &str, last: bool) -> Vec<(&String, Match)> {
         let folded = fold(word);
         let allowed = slips_allowed(&folded);
-        self.postings
-            .keys()
-            .filter_map(|key| {
+        let mask = letters(&folded);
+        self.vocabulary
+            .iter()
+            .filter_map(|(key, key_mask)| {
                 if *key == folded {
                     Some((key, Match::Exact))
                 } else if last && folded.chars().count() >= 2 && key.starts_with(&folded) {
                     Some((key, Match::Prefix))
                 } else if allowed > 0
                     && key.len().abs_diff(folded.len()) <= allowed
+                    && (mask & !key_mask).count_ones() as usize <= allowed
+                    && (key_mask & !mask).count_ones() as usize <= allowed
                     && strsim::osa_distance(key, &folded) <= allowed
                 {
                     Some((key, Match::Fuzzy))
@@ -357,5 +383,17 @@ mod tests {
     fn words_split_on_punctuation() {
         let found: Vec<&str> = words("CD-52, (BAL) 94%").map(|(_, w)| w).collect();
         assert_eq!(found, ["CD", "52", "BAL", "94"]);
+    }
+
+    proptest::proptest! {
+        /// The letter masks only ever skip words an edit distance would reject: the
+        /// letters one word has and the other lacks never exceed the OSA distance.
+        #[test]
+        fn the_letter_bound_never_exceeds_the_edit_distance(a in "[a-z0-9é]{0,12}", b in "[a-z0-9é]{0,12}") {
+            let distance = strsim::osa_distance(&a, &b);
+            let (ma, mb) = (letters(&a), letters(&b));
+            proptest::prop_assert!((ma & !mb).count_ones() as usize <= distance);
+            proptest::prop_assert!((mb & !ma).count_ones() as usize <= distance);
+        }
     }
 }

@@ -169,9 +169,12 @@ fn a_ranking_gets_a_verdict_per_diagnosis_each_with_its_reason() {
     assert!(result
         .first_place
         .contains("Drug-induced diffuse alveolar haemorrhage"));
-    // The case did get CT angiography next.
+    // The case report describes CT angiography next.
     assert!(result.next_test.matches);
-    assert!(result.next_test.message.contains("and so did the case"));
+    assert!(result
+        .next_test
+        .message
+        .contains("as the case report does next"));
     // Agreeing with the engine at the last stage scores full marks.
     let last = views.last().unwrap();
     let engine_likely: Vec<DiagnosisId> = assess(&pack, &last.answers)
@@ -184,7 +187,7 @@ fn a_ranking_gets_a_verdict_per_diagnosis_each_with_its_reason() {
     assert!(agreeing.first_place.contains("also the engine's"));
     assert_eq!(
         agreeing.next_test.message,
-        "The case had no new test at this point."
+        "The case report names no new test at this point."
     );
 }
 

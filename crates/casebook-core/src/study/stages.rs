@@ -34,7 +34,7 @@ pub struct StageView<'p> {
     pub findings: Vec<&'p WorkedAnswer>,
     /// Every answer known by the end of this stage (this stage's and the earlier ones').
     pub answers: Answers,
-    /// The work-up items the case got next.
+    /// The work-up items the case report describes next.
     pub next_tests: Vec<&'p WorkupItem>,
 }
 
@@ -108,11 +108,11 @@ pub struct DiagnosisVerdict<'p> {
 pub struct NextTestVerdict<'p> {
     /// The item the student named, if any.
     pub chosen: Option<&'p WorkupItem>,
-    /// True when the case got the named test next.
+    /// True when the case report describes the named test next.
     pub matches: bool,
     /// The sentence for the student.
     pub message: String,
-    /// What the case actually got next (each with `in_this_case` and its source).
+    /// What the case report describes next (each with `in_this_case` and its source).
     pub actual: Vec<&'p WorkupItem>,
 }
 
@@ -288,19 +288,21 @@ fn next_test_verdict<'p>(
         .map(|item| item.label.as_str())
         .collect::<Vec<_>>()
         .join("; ");
+    // "Next" follows the case report's account (the stage order), not a clock: the paper
+    // gives no time for some tests.
     let message = match (chosen, actual.is_empty(), matches) {
-        (None, true, _) => "The case had no new test at this point.".to_owned(),
-        (None, false, _) => format!("The case got next: {actual_names}."),
+        (None, true, _) => "The case report names no new test at this point.".to_owned(),
+        (None, false, _) => format!("Next in the case report: {actual_names}."),
         (Some(item), true, _) => format!(
-            "You would order {}. The case had no new test at this point.",
+            "You would order {}. The case report names no new test at this point.",
             item.label
         ),
         (Some(item), false, true) => format!(
-            "You would order {}, and so did the case. It got next: {actual_names}.",
+            "You would order {}, as the case report does next. Next in the case report: {actual_names}.",
             item.label
         ),
         (Some(item), false, false) => format!(
-            "You would order {}; the case got next: {actual_names}.",
+            "You would order {}; next in the case report: {actual_names}.",
             item.label
         ),
     };
