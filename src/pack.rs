@@ -15,17 +15,27 @@ pub type LoadedPack = Rc<Result<CasePack, PackErrors>>;
 /// The seed pack as validated and encoded by `build.rs`.
 const SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seed.casepack.bin"));
 
-/// Decodes the embedded seed pack.
+/// The embedded seed pack, decoded once per thread (the page, or the prerender step) and
+/// shared: the shell and the case list both need it, and decoding is not free.
 pub fn load_seed() -> LoadedPack {
-    Rc::new(casebook_core::binary::decode(SEED).map_err(|message| {
-        PackErrors(vec![PackError {
-            file: casebook_core::SEED_PACK_FILE.to_owned(),
-            line: 1,
-            column: 1,
-            path: String::new(),
-            message,
-        }])
-    }))
+    thread_local! {
+        static DECODED: std::cell::OnceCell<LoadedPack> = const { std::cell::OnceCell::new() };
+    }
+    DECODED.with(|decoded| {
+        decoded
+            .get_or_init(|| {
+                Rc::new(casebook_core::binary::decode(SEED).map_err(|message| {
+                    PackErrors(vec![PackError {
+                        file: casebook_core::SEED_PACK_FILE.to_owned(),
+                        line: 1,
+                        column: 1,
+                        path: String::new(),
+                        message,
+                    }])
+                }))
+            })
+            .clone()
+    })
 }
 
 /// The pack of the current page. Panics only if no provider wraps the component, which is

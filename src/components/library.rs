@@ -12,7 +12,6 @@ use yew::prelude::*;
 
 use crate::browser::{self, FileHandle};
 use crate::library::{self, use_library, LibraryAction, StoreError};
-use crate::pack::use_pack;
 
 /// What the import is doing.
 #[derive(Clone, PartialEq)]
@@ -31,7 +30,6 @@ const ERRORS_SHOWN: usize = 200;
 #[component]
 pub fn CaseLibrary() -> Html {
     let library = use_library();
-    let pack = use_pack();
     let seed_id = use_memo((), |_| {
         crate::pack::load_seed()
             .as_ref()
@@ -186,7 +184,6 @@ pub fn CaseLibrary() -> Html {
     };
     let active_id = library.active.as_ref().map(|(id, _)| id.clone());
     let showing = |id: Option<&str>| active_id.as_deref() == id;
-    let _ = &pack;
     html! {
         <section class="case-library" aria-labelledby="library-heading">
             <h2 id="library-heading">{ "Cases on this device" }</h2>
