@@ -311,3 +311,21 @@ pub fn focus(id: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;
 }
+
+/// The value of the `<select>` an event came from.
+pub fn select_value(event: &yew::Event) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        event
+            .target()?
+            .dyn_into::<web_sys::HtmlSelectElement>()
+            .ok()
+            .map(|select| select.value())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = event;
+        None
+    }
+}

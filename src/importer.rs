@@ -5,7 +5,7 @@
 //!
 //! Natively (prerender, native tests) there is no worker; the core is called directly.
 
-use casebook_core::{CasePack, PackError, PackErrors};
+use casebook_core::{CasePack, PackErrors};
 
 /// How long the worker may take before it is stopped (ms). The seed pack takes well under
 /// a second; the size limit (10 MB) bounds the worst case far below this.
@@ -15,16 +15,6 @@ pub const TIME_LIMIT_MS: u32 = 30_000;
 pub struct Job {
     #[cfg(target_arch = "wasm32")]
     _worker: WorkerGuard,
-}
-
-fn single_error(file: &str, message: String) -> PackErrors {
-    PackErrors(vec![PackError {
-        file: file.to_owned(),
-        line: 1,
-        column: 1,
-        path: String::new(),
-        message,
-    }])
 }
 
 /// Checks `text` as a case pack named `file`; `done` gets the pack or every error. Returns
@@ -41,7 +31,6 @@ pub fn check(
     #[cfg(not(target_arch = "wasm32"))]
     {
         done(casebook_core::load_pack(&file, &text));
-        let _ = single_error;
         None
     }
 }
@@ -71,7 +60,7 @@ mod wasm {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
-    use super::{single_error, Job, WorkerGuard, TIME_LIMIT_MS};
+    use super::{Job, WorkerGuard, TIME_LIMIT_MS};
 
     type Done = Box<dyn FnOnce(Result<CasePack, PackErrors>)>;
 
@@ -95,7 +84,7 @@ mod wasm {
             }
         };
         let Some(url) = loader_url() else {
-            finish(Err(single_error(
+            finish(Err(PackErrors::whole_file(
                 &file,
                 "the importer is missing from this build of the app".to_owned(),
             )));
@@ -104,7 +93,7 @@ mod wasm {
         let worker = match web_sys::Worker::new(&url) {
             Ok(worker) => worker,
             Err(_) => {
-                finish(Err(single_error(
+                finish(Err(PackErrors::whole_file(
                     &file,
                     "the importer could not be started in this browser".to_owned(),
                 )));
@@ -136,7 +125,7 @@ mod wasm {
             let finish = finish.clone();
             let file = file.clone();
             Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
-                finish(Err(single_error(
+                finish(Err(PackErrors::whole_file(
                     &file,
                     format!("the importer stopped: {}", event.message()),
                 )));
@@ -149,7 +138,7 @@ mod wasm {
             let file = file.clone();
             gloo::timers::callback::Timeout::new(TIME_LIMIT_MS, move || {
                 worker.terminate();
-                finish(Err(single_error(
+                finish(Err(PackErrors::whole_file(
                     &file,
                     format!(
                         "checking the pack took longer than {} seconds and was stopped; nothing changed",

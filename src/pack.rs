@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use casebook_core::{CasePack, PackError, PackErrors};
+use casebook_core::{CasePack, PackErrors};
 use yew::prelude::*;
 
 /// The loaded pack, or every error that kept it from loading.
@@ -25,13 +25,7 @@ pub fn load_seed() -> LoadedPack {
         decoded
             .get_or_init(|| {
                 Rc::new(casebook_core::binary::decode(SEED).map_err(|message| {
-                    PackErrors(vec![PackError {
-                        file: casebook_core::SEED_PACK_FILE.to_owned(),
-                        line: 1,
-                        column: 1,
-                        path: String::new(),
-                        message,
-                    }])
+                    PackErrors::whole_file(casebook_core::SEED_PACK_FILE, message)
                 }))
             })
             .clone()

@@ -65,7 +65,9 @@ pub fn Compare() -> Html {
     let on_order = {
         let order = order.clone();
         Callback::from(move |event: Event| {
-            if let Some(chosen) = select_value(&event).and_then(|key| SortOrder::from_key(&key)) {
+            if let Some(chosen) =
+                browser::select_value(&event).and_then(|key| SortOrder::from_key(&key))
+            {
                 order.set(chosen);
             }
         })
@@ -73,7 +75,7 @@ pub fn Compare() -> Html {
     let on_contrast = {
         let contrast_with = contrast_with.clone();
         Callback::from(move |event: Event| {
-            if let Some(id) = select_value(&event) {
+            if let Some(id) = browser::select_value(&event) {
                 contrast_with.set(Some(RowId::from(id.as_str())));
             }
         })
@@ -232,23 +234,5 @@ pub fn Compare() -> Html {
                 { for contrast_id.map(|id| html! { <ContrastTable other={id} /> }) }
             </section>
         </article>
-    }
-}
-
-/// The value of the `<select>` an event came from.
-fn select_value(event: &Event) -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        event
-            .target()?
-            .dyn_into::<web_sys::HtmlSelectElement>()
-            .ok()
-            .map(|select| select.value())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = event;
-        None
     }
 }

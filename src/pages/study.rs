@@ -119,19 +119,9 @@ pub fn Study() -> Html {
     let on_topic = {
         let topic = topic.clone();
         Callback::from(move |event: Event| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                if let Some(select) = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                {
-                    let value = select.value();
-                    topic.set((!value.is_empty()).then_some(value));
-                }
+            if let Some(value) = browser::select_value(&event) {
+                topic.set((!value.is_empty()).then_some(value));
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&topic, event);
         })
     };
     let on_shuffle = {

@@ -35,6 +35,18 @@ impl fmt::Display for PackError {
 pub struct PackErrors(pub Vec<PackError>);
 
 impl PackErrors {
+    /// One error about the whole file (line 1, column 1, no field): a file refused
+    /// before it could be read field by field.
+    pub fn whole_file(file: &str, message: impl Into<String>) -> PackErrors {
+        PackErrors(vec![PackError {
+            file: file.to_owned(),
+            line: 1,
+            column: 1,
+            path: String::new(),
+            message: message.into(),
+        }])
+    }
+
     /// The errors, in file order.
     pub fn errors(&self) -> &[PackError] {
         &self.0

@@ -8,7 +8,7 @@
 //! a format change) and as the encoding (so reopening is instant); [`bytes_to_storage`]
 //! and [`bytes_from_storage`] carry the encoding through string-only storage.
 
-use crate::error::{PackError, PackErrors};
+use crate::error::PackErrors;
 use crate::model::CasePack;
 
 /// What the importer answers.
@@ -33,27 +33,16 @@ pub fn reply(file: &str, text: &str) -> Reply {
 /// Reads the importer's error reply; a reply that is not one becomes an error itself.
 pub fn errors_from_reply(file: &str, json: &str) -> PackErrors {
     serde_json::from_str(json).unwrap_or_else(|error| {
-        PackErrors(vec![PackError {
-            file: file.to_owned(),
-            line: 1,
-            column: 1,
-            path: String::new(),
-            message: format!("the importer's answer could not be read ({error})"),
-        }])
+        PackErrors::whole_file(
+            file,
+            format!("the importer's answer could not be read ({error})"),
+        )
     })
 }
 
 /// Reads the importer's pack reply.
 pub fn pack_from_reply(file: &str, bytes: &[u8]) -> Result<CasePack, PackErrors> {
-    crate::binary::decode(bytes).map_err(|message| {
-        PackErrors(vec![PackError {
-            file: file.to_owned(),
-            line: 1,
-            column: 1,
-            path: String::new(),
-            message,
-        }])
-    })
+    crate::binary::decode(bytes).map_err(|message| PackErrors::whole_file(file, message))
 }
 
 /// The encoding as a string for storage that holds only text: one character per byte

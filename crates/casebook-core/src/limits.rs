@@ -18,17 +18,14 @@ pub const MAX_LIST_ENTRIES: usize = 5_000;
 /// [`check_lists`] counts again after parsing; the size limit bounds that parse.
 pub fn check(file: &str, text: &str) -> Result<(), PackErrors> {
     if text.len() > MAX_PACK_BYTES {
-        return Err(PackErrors(vec![PackError {
-            file: file.to_owned(),
-            line: 1,
-            column: 1,
-            path: String::new(),
-            message: format!(
+        return Err(PackErrors::whole_file(
+            file,
+            format!(
                 "the file is {}; a case pack can be at most {} (this one is not read)",
                 megabytes(text.len()),
                 megabytes(MAX_PACK_BYTES)
             ),
-        }]));
+        ));
     }
     let mut counts: Vec<(&str, usize)> = Vec::new();
     let mut offset = 0;

@@ -234,19 +234,9 @@ fn RankingForm(props: &RankingFormProps) -> Html {
     let on_test = {
         let next_test = next_test.clone();
         Callback::from(move |event: Event| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                if let Some(select) = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                {
-                    let value = select.value();
-                    next_test.set((!value.is_empty()).then(|| ItemId::from(value.as_str())));
-                }
+            if let Some(value) = crate::browser::select_value(&event) {
+                next_test.set((!value.is_empty()).then(|| ItemId::from(value.as_str())));
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&next_test, event);
         })
     };
     let on_submit = {
