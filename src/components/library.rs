@@ -11,6 +11,7 @@ use casebook_core::PackErrors;
 use yew::prelude::*;
 
 use crate::browser::{self, FileHandle};
+use crate::components::kept_aside::KeptAsideDownload;
 use crate::library::{self, use_library, LibraryAction, StoreError};
 
 /// What the import is doing.
@@ -190,9 +191,8 @@ pub fn CaseLibrary() -> Html {
             <p class="muted">{ "Open a case pack you wrote or were sent (a .casepack.md file, format described in the documentation). It is checked first: a pack with errors is not opened, and nothing you have changes. Opened cases stay on this device and work offline." }</p>
             { for library.notice.iter().map(|notice| html! { <p class="notice" role="status">{ notice.clone() }</p> }) }
             if let Some(raw) = library.unreadable.clone() {
-                <button type="button" class="button secondary" onclick={Callback::from(move |_: MouseEvent| {
-                    browser::download("casebook-library-unreadable.txt", "text/plain", &raw);
-                })}>{ "Download the unreadable list" }</button>
+                <KeptAsideDownload label="Download the unreadable list"
+                    file_name="casebook-library-unreadable.txt" raw={raw} />
             }
             <ul class="case-list">
                 <li class={classes!("case-entry", showing(None).then_some("current"))} data-case={seed_id.0.clone()}>

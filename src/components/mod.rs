@@ -5,6 +5,7 @@ pub mod compare;
 pub mod differential;
 pub mod footer;
 pub mod header;
+pub mod kept_aside;
 pub mod library;
 pub mod planned;
 pub mod provenance;

@@ -10,12 +10,13 @@
 //! paragraph even before the script runs.
 
 use casebook_core::article::citing_sentences_by_number;
-use casebook_core::notes::{backup_json, read_backup, Notes};
+use casebook_core::notes::Notes;
 use casebook_core::reader::{blocks_with_notes, quote_for_anchor, section_nav, Block, Segment};
 use casebook_core::{CasePack, TermId};
 use yew::prelude::*;
 
 use crate::components::cite_this::CiteButtons;
+use crate::components::kept_aside::KeptAsideDownload;
 use crate::components::provenance::SourceNote;
 use crate::components::reader_notes::{shorten, NoteEditor, NotesAction, NotesList, SelectionBar};
 use crate::components::status_badge::StatusBadge;
@@ -205,11 +206,11 @@ pub fn Reader() -> Html {
         let editing = editing.clone();
         let message = message.clone();
         let problem = problem.clone();
-        let pack = loaded.clone();
+        let shared = loaded.clone();
         let file_reader = file_reader.clone();
         let pinned = pinned.clone();
         Callback::from(move |action: NotesAction| {
-            let Ok(pack) = pack.as_ref() else { return };
+            let Ok(pack) = shared.as_ref() else { return };
             match action {
                 NotesAction::ToggleBookmark(sentence) => {
                     *pinned.borrow_mut() = true;
@@ -239,76 +240,39 @@ pub fn Reader() -> Html {
                 }
                 NotesAction::Remove(sentence) => notes.dispatch(NotesChange::Remove(sentence)),
                 NotesAction::Export => {
-                    // One file keeps everything the student did: the notes and, if any,
-                    // the study progress.
-                    let progress = study_store::load(pack).progress;
-                    browser::download(
-                        &format!("casebook-notes-{}.json", pack.meta.id),
-                        "application/json",
-                        &backup_json(
-                            pack,
-                            &notes.notes,
-                            (!progress.is_empty()).then_some(&progress),
-                        ),
+                    study_store::download_backup(
+                        pack,
+                        &notes.notes,
+                        &study_store::load(pack).progress,
                     );
                 }
                 NotesAction::Import(file) => {
                     let notes = notes.clone();
                     let message = message.clone();
-                    let pack = pack.clone();
-                    *file_reader.borrow_mut() = browser::read_text(
+                    *file_reader.borrow_mut() = study_store::import_backup(
                         file,
-                        browser::SMALL_FILE_LIMIT,
-                        move |text| {
-                            let outcome = match text {
-                                Err(reason) => {
-                                    format!(
-                                        "The file could not be read ({reason}); nothing changed."
-                                    )
-                                }
-                                Ok(text) => match read_backup(&text, &pack) {
-                                    Ok((imported, study)) => {
-                                        let mut preview = notes.notes.clone();
-                                        let added = preview.merge(imported.clone());
-                                        notes.dispatch(NotesChange::Merge(imported));
-                                        let study_note = match study {
-                                            Some(study) => {
-                                                let mut progress =
-                                                    study_store::load(&pack).progress;
-                                                progress.merge(&pack, study);
-                                                if study_store::save(&pack, &progress) {
-                                                    " Study progress in the file was merged too."
-                                                } else {
-                                                    " The study progress in the file could not be saved."
-                                                }
-                                            }
-                                            None => "",
-                                        };
-                                        format!("Imported: {added} new sentences; existing notes were kept and merged.{study_note}")
+                        shared.clone(),
+                        move |pack, imported, study| {
+                            let mut preview = notes.notes.clone();
+                            let added = preview.merge(imported.clone());
+                            notes.dispatch(NotesChange::Merge(imported));
+                            let study_note = match study {
+                                Some(study) => {
+                                    let mut progress = study_store::load(pack).progress;
+                                    progress.merge(pack, study);
+                                    if study_store::save(pack, &progress) {
+                                        " Study progress in the file was merged too."
+                                    } else {
+                                        " The study progress in the file could not be saved."
                                     }
-                                    Err(problems) => format!(
-                                        "The file was not imported, and nothing changed: {}",
-                                        problems.join(" ")
-                                    ),
-                                },
+                                }
+                                None => "",
                             };
-                            message.set(Some(outcome));
+                            format!("Imported: {added} new sentences; existing notes were kept and merged.{study_note}")
                         },
+                        move |outcome| message.set(Some(outcome)),
                     );
                 }
-            }
-        })
-    };
-    let on_download_unreadable = {
-        let unreadable = unreadable.clone();
-        let id = pack.meta.id.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(raw) = unreadable.as_ref() {
-                browser::download(
-                    &format!("casebook-notes-{id}-unreadable.txt"),
-                    "text/plain",
-                    raw,
-                );
             }
         })
     };
@@ -459,8 +423,9 @@ pub fn Reader() -> Html {
                     }) }
 
                     <NotesList notes={notes.notes.clone()} message={(*message).clone().map(AttrValue::from)} on_action={on_notes.clone()} />
-                    if unreadable.is_some() {
-                        <button type="button" class="button secondary" onclick={on_download_unreadable}>{ "Download the unreadable saved notes" }</button>
+                    if let Some(raw) = (*unreadable).clone() {
+                        <KeptAsideDownload label="Download the unreadable saved notes"
+                            file_name={format!("casebook-notes-{}-unreadable.txt", pack.meta.id)} raw={raw} />
                     }
 
                     <section aria-labelledby="references">

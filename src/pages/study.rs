@@ -4,7 +4,6 @@
 //! core's (`casebook_core::study`); this page holds the progress, saves it on every
 //! change (after reading it once, after hydration), and offers export, import and reset.
 
-use casebook_core::notes::{backup_json, read_backup};
 use casebook_core::study::draw;
 use casebook_core::study::progress::{Progress, StageAttempt};
 use casebook_core::study::sm2::{review, Schedule};
@@ -13,6 +12,7 @@ use casebook_core::{Question, QuestionKind};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::kept_aside::KeptAsideDownload;
 use crate::components::provenance::SourceNote;
 use crate::components::study::flashcards::Flashcards;
 use crate::components::study::staged::StagedReveal;
@@ -143,11 +143,7 @@ pub fn Study() -> Html {
         Callback::from(move |_: MouseEvent| {
             let Ok(pack) = loaded.as_ref() else { return };
             let notes = study_store::load_notes(pack).unwrap_or_default();
-            browser::download(
-                &format!("casebook-notes-{}.json", pack.meta.id),
-                "application/json",
-                &backup_json(pack, &notes, Some(&*progress)),
-            );
+            study_store::download_backup(pack, &notes, &progress);
         })
     };
     let on_import = {
@@ -160,51 +156,35 @@ pub fn Study() -> Html {
             };
             let progress = progress.clone();
             let message = message.clone();
-            let loaded = loaded.clone();
-            *file_reader.borrow_mut() = browser::read_text(
+            *file_reader.borrow_mut() = study_store::import_backup(
                 file,
-                browser::SMALL_FILE_LIMIT,
-                move |text| {
-                    let Ok(pack) = loaded.as_ref() else { return };
-                    let outcome = match text {
-                        Err(reason) => {
-                            format!("The file could not be read ({reason}); nothing changed.")
-                        }
-                        Ok(text) => match read_backup(&text, pack) {
-                            Err(problems) => format!(
-                                "The file was not imported, and nothing changed: {}",
-                                problems.join(" ")
-                            ),
-                            Ok((notes, study)) => {
-                                let notes_count = notes.annotations().len();
-                                let notes_saved =
-                                    notes.is_empty() || study_store::merge_notes(pack, notes);
-                                let mut next = (*progress).clone();
-                                let had_study = study.is_some();
-                                if let Some(study) = study {
-                                    next.merge(pack, study);
-                                    progress.set(next);
-                                }
-                                format!(
-                                    "Imported: {}{}",
-                                    if had_study {
-                                        "study progress merged with yours"
-                                    } else {
-                                        "the file holds no study progress"
-                                    },
-                                    if notes_count == 0 {
-                                        ".".to_owned()
-                                    } else if notes_saved {
-                                        format!("; {notes_count} notes merged into the reader's.")
-                                    } else {
-                                        "; the notes could not be merged (the reader's saved notes are unreadable: open the reader to recover them).".to_owned()
-                                    }
-                                )
-                            }
+                loaded.clone(),
+                move |pack, notes, study| {
+                    let notes_count = notes.annotations().len();
+                    let notes_saved = notes.is_empty() || study_store::merge_notes(pack, notes);
+                    let had_study = study.is_some();
+                    if let Some(study) = study {
+                        let mut next = (*progress).clone();
+                        next.merge(pack, study);
+                        progress.set(next);
+                    }
+                    format!(
+                        "Imported: {}{}",
+                        if had_study {
+                            "study progress merged with yours"
+                        } else {
+                            "the file holds no study progress"
                         },
-                    };
-                    message.set(Some(outcome));
+                        if notes_count == 0 {
+                            ".".to_owned()
+                        } else if notes_saved {
+                            format!("; {notes_count} notes merged into the reader's.")
+                        } else {
+                            "; the notes could not be merged (the reader's saved notes are unreadable: open the reader to recover them).".to_owned()
+                        }
+                    )
                 },
+                move |outcome| message.set(Some(outcome)),
             );
         })
     };
@@ -228,19 +208,6 @@ pub fn Study() -> Html {
             ));
         })
     };
-    let on_download_unreadable = {
-        let unreadable = unreadable.clone();
-        let id = pack.meta.id.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(raw) = unreadable.as_ref() {
-                browser::download(
-                    &format!("casebook-study-{id}-unreadable.txt"),
-                    "text/plain",
-                    raw,
-                );
-            }
-        })
-    };
     let questions = draw(pack, topic.as_deref(), *seed);
     let answered = progress.questions.len();
     html! {
@@ -254,8 +221,9 @@ pub fn Study() -> Html {
                 <a href="#progress-heading">{ "Your progress" }</a>
             </nav>
             { for message.iter().map(|text| html! { <p class="notice" role="status">{ text.clone() }</p> }) }
-            if unreadable.is_some() {
-                <button type="button" class="button secondary" onclick={on_download_unreadable}>{ "Download the unreadable progress" }</button>
+            if let Some(raw) = (*unreadable).clone() {
+                <KeptAsideDownload label="Download the unreadable progress"
+                    file_name={format!("casebook-study-{}-unreadable.txt", pack.meta.id)} raw={raw} />
             }
             <StagedReveal progress={(*progress).clone()} restored={*restored} on_commit={on_commit} on_restart={on_restart} />
             <section aria-labelledby="questions-heading">

@@ -93,6 +93,18 @@ export function watchConsole(page) {
   return messages;
 }
 
+/**
+ * Visits `url` in `page` once, waits for the service worker, and reloads, so the page is
+ * then served (and works offline) through the worker: what a user's first visit leaves.
+ */
+export async function visitUntilControlled(page, url) {
+  await page.goto(url);
+  await waitForHydration(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await waitForHydration(page);
+}
+
 /** Waits until the wasm app has hydrated the page (boot.js sets the marker). */
 export async function waitForHydration(page) {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 20000 });

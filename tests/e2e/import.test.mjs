@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, serve, sharedSession, waitForHydration, watchConsole, ROOT, ROUTES } from './browser.mjs';
+import { launch, serve, sharedSession, waitForHydration, watchConsole, ROOT, ROUTES, visitUntilControlled } from './browser.mjs';
 
 /** Console messages, without Playwright's own note that it blocks service workers. */
 const quiet = (messages) => messages.filter((m) => !m.includes('Service Worker registration blocked by Playwright'));
@@ -217,11 +217,7 @@ test('an opened case works offline, and a pack can be opened offline', async () 
   const browser = await launch({ viewport: { width: 768, height: 1024 } });
   try {
     const page = await browser.context.newPage();
-    await page.goto(`${server.url}/`);
-    await waitForHydration(page);
-    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-    await page.reload();
-    await waitForHydration(page);
+    await visitUntilControlled(page, `${server.url}/`);
     await browser.context.setOffline(true);
     await server.stop();
     await openPack(page, EXAMPLE);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve, waitForHydration } from './browser.mjs';
+import { launch, serve, waitForHydration, visitUntilControlled } from './browser.mjs';
 
 const SENTENCE = 'Four hours later she started coughing up bright red blood tinged sputum without clots.';
 const KEY = 'casebook.v1.notes.alemtuzumab-dah';
@@ -43,11 +43,7 @@ test('bookmark and note a sentence; it survives reload and offline; export then 
   const files = mkdtempSync(join(tmpdir(), 'casebook-notes-'));
   try {
     const page = await browser.context.newPage();
-    await page.goto(`${server.url}/reader`);
-    await waitForHydration(page);
-    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-    await page.reload();
-    await waitForHydration(page);
+    await visitUntilControlled(page, `${server.url}/reader`);
 
     await selectInSentence(page);
     const bar = page.locator('.selection-bar');

@@ -3,15 +3,11 @@
 // the test cannot pass vacuously.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, waitForHydration, ROUTES } from './browser.mjs';
+import { launch, serve, waitForHydration, ROUTES, visitUntilControlled } from './browser.mjs';
 
 async function visitOnce(browser, server) {
   const page = await browser.context.newPage();
-  await page.goto(`${server.url}/`);
-  await waitForHydration(page);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await page.reload();
-  await waitForHydration(page);
+  await visitUntilControlled(page, `${server.url}/`);
   assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true, 'the worker controls the page');
   return page;
 }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve, sharedSession, waitForHydration, watchConsole, ROOT } from './browser.mjs';
+import { launch, serve, sharedSession, waitForHydration, watchConsole, ROOT, visitUntilControlled } from './browser.mjs';
 
 const KEY = 'casebook.v1.study.alemtuzumab-dah';
 
@@ -67,11 +67,7 @@ test('the case stage by stage, a question, two flashcards; kept over reload and 
   try {
     const page = await browser.context.newPage();
     const messages = watchConsole(page);
-    await page.goto(`${server.url}/study`);
-    await waitForHydration(page);
-    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-    await page.reload();
-    await waitForHydration(page);
+    await visitUntilControlled(page, `${server.url}/study`);
 
     // Stage 1: history only; rank by touch, reorder, name a test.
     const first = page.locator('#stage-history');

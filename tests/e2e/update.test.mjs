@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve, waitForHydration, ROOT } from './browser.mjs';
+import { launch, serve, waitForHydration, ROOT, visitUntilControlled } from './browser.mjs';
 
 test('a waiting new version is offered, and Reload switches to it', async () => {
   const site = mkdtempSync(join(tmpdir(), 'casebook-site-'));
@@ -14,11 +14,7 @@ test('a waiting new version is offered, and Reload switches to it', async () => 
   const browser = await launch();
   try {
     const page = await browser.context.newPage();
-    await page.goto(`${server.url}/`);
-    await waitForHydration(page);
-    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-    await page.reload();
-    await waitForHydration(page);
+    await visitUntilControlled(page, `${server.url}/`);
     const oldVersion = await page.evaluate(async () => (await caches.keys()).join(','));
     assert.equal(await page.locator('#update').isHidden(), true, 'no prompt without an update');
 

@@ -188,7 +188,7 @@ fn StageCard(props: &StageCardProps) -> Html {
                 </div>
             }
             { match &props.attempt {
-                Some(attempt) => html! { <StageFeedback index={props.index} attempt={attempt.clone()} open={props.latest} /> },
+                Some(attempt) => render_feedback(pack, view, attempt, props.latest),
                 None => html! { <RankingForm stage={view.stage.id.to_string()} start={props.start_ranking.clone()} on_commit={props.on_commit.clone()} /> },
             } }
         </li>
@@ -317,28 +317,8 @@ fn RankingForm(props: &RankingFormProps) -> Html {
     }
 }
 
-/// Properties of [`StageFeedback`].
-#[derive(Properties, PartialEq, Clone)]
-struct StageFeedbackProps {
-    index: usize,
-    attempt: StageAttempt,
-    open: bool,
-}
-
-/// The feedback on a committed stage.
-#[component]
-fn StageFeedback(props: &StageFeedbackProps) -> Html {
-    let pack = use_pack();
-    let Ok(pack) = pack.as_ref() else {
-        return Html::default();
-    };
-    let views = stages(pack);
-    let Some(view) = views.get(props.index) else {
-        return Html::default();
-    };
-    render_feedback(pack, view, &props.attempt, props.open)
-}
-
+/// The feedback on a committed stage (drawn by its [`StageCard`], which is redrawn only
+/// when its attempt or openness changes).
 fn render_feedback(
     pack: &CasePack,
     view: &StageView<'_>,
