@@ -48,10 +48,13 @@ const whole = wholeFiles.map((f) => sizes(readFileSync(f)));
 
 async function latency(page, setup, act) {
   await setup();
-  const times = [];
-  for (let i = 0; i < 50; i += 1) times.push(await act(i));
-  times.sort((a, b) => a - b);
-  return { p50: times[24], p95: times[47] };
+  const runs = [];
+  for (let i = 0; i < 50; i += 1) runs.push(await act(i));
+  const percentiles = (key) => {
+    const times = runs.map((run) => run[key] ?? Number.NaN).sort((a, b) => a - b);
+    return { p50: times[24], p95: times[47] };
+  };
+  return { ...percentiles('painted'), work: percentiles('work') };
 }
 
 const server = await serve();
@@ -61,13 +64,22 @@ const cdp = await page.context().newCDPSession(page);
 const results = {};
 try {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  // A change observed, then the frame it is painted in. Installed through the debugging
-  // protocol, which the page's CSP (rightly) does not let the page itself do with eval.
+  // Each input is given at the start of a frame (inside requestAnimationFrame, as
+  // Chromium delivers input aligned to frames), so the figure is the app's cost and not
+  // the wait for the next vsync. "Work" ends when the DOM has changed (the mutation
+  // observer's callback); "painted" ends after that frame's style, layout and paint (a
+  // task posted from the frame callback runs after the frame is rendered). Installed
+  // through the debugging protocol, which the page's CSP (rightly) does not let the page
+  // itself do with eval.
   const INSTALL = `window.__untilPainted = (selector, act) => new Promise((resolve) => {
-    const observer = new MutationObserver(() => { observer.disconnect(); requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0)); });
-    observer.observe(document.querySelector(selector), { childList: true, subtree: true, attributes: true, characterData: true });
-    const start = performance.now();
-    act();
+    requestAnimationFrame(() => {
+      let work = null;
+      const observer = new MutationObserver(() => { observer.disconnect(); work = performance.now() - start; });
+      observer.observe(document.querySelector(selector), { childList: true, subtree: true, attributes: true, characterData: true });
+      const start = performance.now();
+      act();
+      setTimeout(() => resolve({ work, painted: performance.now() - start }), 0);
+    });
   });`;
   const words = ['haemoptysis', 'bronchoscopy', 'oedema', 'lymphocyte', 'vigibase'];
   results.search = await latency(page, async () => {
@@ -224,13 +236,15 @@ const lines = [
   '',
   '## Interaction latency, Chromium with 4× CPU throttling, 50 repetitions',
   '',
-  'From the input event until the frame after the DOM changed.',
+  'Each input is given at the start of a frame. Work: until the DOM has changed (Yew has rendered). Painted: until that frame has been styled, laid out and painted.',
   '',
-  '| interaction | p50 | p95 | target p95 |',
-  '|---|---|---|---|',
-  `| keystroke in search until results painted | ${ms(results.search.p50)} | ${ms(results.search.p95)} | ≤ 10 ms |`,
-  `| answering a finding until the differential is painted | ${ms(results.differential.p50)} | ${ms(results.differential.p95)} | ≤ 16 ms |`,
-  `| a zoom step on the timeline until painted | ${ms(results.timeline.p50)} | ${ms(results.timeline.p95)} | ≤ 16 ms |`,
+  '| interaction | work p50 | work p95 | painted p50 | painted p95 | target p95 |',
+  '|---|---|---|---|---|---|',
+  ...[
+    ['keystroke in search until results painted', results.search, '≤ 10 ms'],
+    ['answering a finding until the differential is painted', results.differential, '≤ 16 ms'],
+    ['a zoom step on the timeline until painted', results.timeline, '≤ 16 ms'],
+  ].map(([label, r, target]) => `| ${label} | ${ms(r.work.p50)} | ${ms(r.work.p95)} | ${ms(r.p50)} | ${ms(r.p95)} | ${target} |`),
   '',
   '## Start-up (/compare), navigation until hydrated, no throttling, 10 loads',
   '',

@@ -9,7 +9,7 @@
 use casebook_core::differential::{
     assess, next_questions, worked_example_answers, worked_example_steps, Standing,
 };
-use casebook_core::{Answer, CasePack, FindingGroup, WorkupKind};
+use casebook_core::{Answer, CasePack, FindingGroup, FindingId, WorkupKind};
 use yew::prelude::*;
 
 use crate::browser;
@@ -41,6 +41,14 @@ fn storage_key(pack: &CasePack) -> String {
 pub fn Differential() -> Html {
     let pack = use_pack();
     let state = use_reducer(DifferentialState::default);
+    // Made once: every finding gets the same callback, so its properties stay equal
+    // unless its own answer changes (see `FindingControl`).
+    let on_answer = use_callback(
+        state.dispatcher(),
+        |(id, answer): (FindingId, Option<Answer>), dispatcher| {
+            dispatcher.dispatch(Action::Answer(id, answer))
+        },
+    );
 
     // Restore once, after hydration: a shared link wins over what this device saved.
     {
@@ -227,7 +235,7 @@ pub fn Differential() -> Html {
                     <ol class="dx-list">
                         { for assessed.iter().enumerate().map(|(index, a)| {
                             let reasons: Vec<ReasonView> = a.rules_out.iter().chain(&a.supports).chain(&a.against).map(ReasonView::from_reason).collect();
-                            html! { <DiagnosisCard diagnosis={a.diagnosis.clone()} standing={a.standing} reasons={reasons} rank={index + 1} /> }
+                            html! { <DiagnosisCard key={a.diagnosis.id.as_str()} diagnosis={a.diagnosis.clone()} standing={a.standing} reasons={reasons} rank={index + 1} /> }
                         }) }
                     </ol>
                     <NextQuestions suggestions={suggestions} />
@@ -240,13 +248,9 @@ pub fn Differential() -> Html {
                         html! {
                             <section class="finding-group" aria-label={*title}>
                                 <h3>{ *title }</h3>
-                                { for findings.into_iter().map(|finding| {
-                                    let state = state.clone();
-                                    let id = finding.id.clone();
-                                    html! {
-                                        <FindingControl finding={finding.clone()} answer={state.answers.get(&finding.id)}
-                                            on_answer={Callback::from(move |answer| state.dispatch(Action::Answer(id.clone(), answer)))} />
-                                    }
+                                { for findings.into_iter().map(|finding| html! {
+                                    <FindingControl key={finding.id.as_str()} finding={finding.clone()} answer={state.answers.get(&finding.id)}
+                                        on_answer={on_answer.clone()} />
                                 }) }
                             </section>
                         }

@@ -15,6 +15,12 @@ use crate::pages::overview::PackFailed;
 
 /// Results shown per group before "more" is needed.
 const PER_GROUP: usize = 8;
+/// About how many characters of a result's text are shown around its first match.
+const SNIPPET: usize = 220;
+/// The address follows the query once typing pauses this long (ms): rewriting it on
+/// every keystroke cost more than the search itself.
+#[cfg(target_arch = "wasm32")]
+const ADDRESS_DELAY_MS: u32 = 300;
 
 /// The search page.
 #[component]
@@ -36,8 +42,13 @@ pub fn Search() -> Html {
     if let Err(errors) = loaded.as_ref() {
         return html! { <PackFailed errors={errors.to_string()} /> };
     }
+    // The pending address update; replacing it cancels the one before.
+    #[cfg(target_arch = "wasm32")]
+    let address_update = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let on_input = {
         let query = query.clone();
+        #[cfg(target_arch = "wasm32")]
+        let address_update = address_update.clone();
         Callback::from(move |event: InputEvent| {
             #[cfg(target_arch = "wasm32")]
             {
@@ -47,7 +58,11 @@ pub fn Search() -> Html {
                     .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
                 {
                     let value = input.value();
-                    browser::replace_query("q", &value);
+                    let for_address = value.clone();
+                    *address_update.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
+                        ADDRESS_DELAY_MS,
+                        move || browser::replace_query("q", &for_address),
+                    ));
                     query.set(value);
                 }
             }
@@ -88,13 +103,16 @@ pub fn Search() -> Html {
                             <ol class="results">
                                 { for hits.iter().take(PER_GROUP).map(|hit| {
                                     let document = hit.document;
+                                    // Keyed by the document's place in the index (kept for the
+                                    // page's life): addresses can repeat in an imported pack.
+                                    let key = std::ptr::from_ref(document) as usize;
                                     html! {
-                                        <li class="result">
+                                        <li class="result" {key}>
                                             <a href={document.href.clone()}>
                                                 if !document.title.is_empty() {
                                                     <span class="result-title">{ for hit.highlight(&document.title).into_iter().map(piece) }</span>
                                                 }
-                                                <span class="result-text">{ for hit.highlight(&document.text).into_iter().map(piece) }</span>
+                                                <span class="result-text">{ for hit.snippet(&document.text, SNIPPET).into_iter().map(piece) }</span>
                                             </a>
                                         </li>
                                     }

@@ -199,13 +199,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
             <EventDetails selected={selected.clone()} />
 
-            <section aria-labelledby="measures-heading">
+            <section class="below-chart" aria-labelledby="measures-heading">
                 <h2 id="measures-heading">{ "Measurements" }</h2>
                 <p class="muted small">{ "Each value on its own number line, the reference band shaded where the paper gives limits; a line joins values of the same test in time order." }</p>
                 <Measurements />
             </section>
 
-            <section aria-labelledby="list-heading">
+            <section class="below-chart" aria-labelledby="list-heading">
                 <h2 id="list-heading">{ "Events in order" }</h2>
                 <EventList selected={selected} lanes={lanes} query={AttrValue::from(state.query.clone())} />
             </section>

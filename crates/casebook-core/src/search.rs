@@ -110,6 +110,58 @@ impl Hit<'_> {
     pub fn highlight(&self, text: &str) -> Vec<(String, bool)> {
         highlight(text, &self.matched)
     }
+
+    /// `text` cut to whole words around its first matched word, about `width` characters
+    /// long with the match about a quarter of the way in (further when it stands near the end), "… " / " …" marking the cuts;
+    /// then split like [`Hit::highlight`]. A result then shows its match even when it
+    /// stands deep in a long paragraph (a clamped full paragraph would hide it), and the
+    /// page lays out a few lines per result instead of whole paragraphs. A text no longer
+    /// than `width`, or with no matched word, is cut from its start.
+    pub fn snippet(&self, text: &str, width: usize) -> Vec<(String, bool)> {
+        if text.chars().count() <= width {
+            return self.highlight(text);
+        }
+        let spans: Vec<(usize, usize)> = words(text)
+            .map(|(start, word)| (start, start + word.len()))
+            .collect();
+        let Some(last) = spans.len().checked_sub(1) else {
+            return self.highlight(text);
+        };
+        let first_match = spans
+            .iter()
+            .position(|&(start, end)| self.matched.contains(&fold(&text[start..end])))
+            .unwrap_or(0);
+        let chars = |from: usize, to: usize| text[from..to].chars().count();
+        // Back from the match by up to a quarter of the width, word by word.
+        let mut first = first_match;
+        while first > 0 && chars(spans[first - 1].0, spans[first_match].0) <= width / 4 {
+            first -= 1;
+        }
+        // Then forward while the whole stays within the width.
+        let mut end_word = first_match;
+        while end_word < last && chars(spans[first].0, spans[end_word + 1].1) <= width {
+            end_word += 1;
+        }
+        // A match near the end leaves room: spend it on what comes before.
+        while first > 0 && chars(spans[first - 1].0, spans[end_word].1) <= width {
+            first -= 1;
+        }
+        let from = if first == 0 { 0 } else { spans[first].0 };
+        let to = if end_word == last {
+            text.len()
+        } else {
+            spans[end_word].1
+        };
+        let mut pieces = Vec::new();
+        if from > 0 {
+            pieces.push(("… ".to_owned(), false));
+        }
+        pieces.extend(highlight(&text[from..to], &self.matched));
+        if to < text.len() {
+            pieces.push((" …".to_owned(), false));
+        }
+        pieces
+    }
 }
 
 /// Splits a text into words: letters and digits, keeping inner hyphens' parts apart.

@@ -98,3 +98,57 @@ fn article_sentences_link_to_anchors_the_reader_resolves() {
         }
     }
 }
+
+#[test]
+fn a_snippet_shows_the_first_match_of_a_long_text_in_whole_words() {
+    let index = index();
+    let hits = index.search("haemoptysis");
+    let long = hits
+        .iter()
+        .find(|hit| hit.document.text.chars().count() > 600)
+        .expect("a long paragraph mentions haemoptysis");
+    let pieces = long.snippet(&long.document.text, 200);
+    let joined: String = pieces.iter().map(|(text, _)| text.as_str()).collect();
+    assert!(pieces.iter().any(|(_, marked)| *marked), "{pieces:?}");
+    assert!(joined.chars().count() <= 200 + 4, "{joined}");
+    // What is between the cut marks is the text itself, cut at word boundaries.
+    let inner = joined.trim_start_matches("… ").trim_end_matches(" …");
+    assert!(long.document.text.contains(inner), "{inner}");
+    let starts_a_word = |at: &str| {
+        long.document.text.starts_with(at)
+            || long.document.text.contains(&format!(" {at}"))
+            || long.document.text.contains(&format!("({at}"))
+    };
+    assert!(starts_a_word(inner), "{inner}");
+    // A short text is the whole text, highlighted.
+    let short = hits
+        .iter()
+        .find(|hit| hit.document.text.chars().count() < 150)
+        .expect("a short entry mentions haemoptysis");
+    assert_eq!(
+        short.snippet(&short.document.text, 200),
+        short.highlight(&short.document.text)
+    );
+}
+
+proptest::proptest! {
+    /// Any text with the word somewhere: the snippet holds the match, stays within its
+    /// width (plus the cut marks) and is a piece of the text.
+    #[test]
+    fn any_snippet_holds_its_match_within_its_width(
+        before in proptest::collection::vec("[a-zé]{1,12}", 0..80),
+        after in proptest::collection::vec("[a-zé]{1,12}", 0..80),
+        width in 40usize..300,
+    ) {
+        static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+        let hits = INDEX.get_or_init(index).search("haemoptysis");
+        let hit = &hits[0];
+        let text = format!("{} haemoptysis {}", before.join(" "), after.join(" "));
+        let pieces = hit.snippet(&text, width);
+        let joined: String = pieces.iter().map(|(text, _)| text.as_str()).collect();
+        proptest::prop_assert!(pieces.iter().any(|(piece, marked)| *marked && piece == "haemoptysis"));
+        proptest::prop_assert!(joined.chars().count() <= width + 4, "{} > {}", joined.chars().count(), width);
+        let inner = joined.trim_start_matches("… ").trim_end_matches(" …");
+        proptest::prop_assert!(text.contains(inner));
+    }
+}

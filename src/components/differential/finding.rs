@@ -1,6 +1,6 @@
 //! One finding of the checklist: its question, yes / no / not done, and why to ask it.
 
-use casebook_core::{Answer, Finding};
+use casebook_core::{Answer, Finding, FindingId};
 use yew::prelude::*;
 
 use crate::components::provenance::SourceNote;
@@ -12,8 +12,10 @@ pub struct FindingProps {
     pub finding: Finding,
     /// Its current answer.
     pub answer: Option<Answer>,
-    /// Called with the new answer (`None` clears it).
-    pub on_answer: Callback<Option<Answer>>,
+    /// Called with the finding and its new answer (`None` clears it). One callback made
+    /// once by the page serves every finding, so answering one finding re-renders that
+    /// finding alone: the others' properties compare equal.
+    pub on_answer: Callback<(FindingId, Option<Answer>)>,
 }
 
 const CHOICES: [(Answer, &str, &str); 3] = [
@@ -36,18 +38,19 @@ pub fn FindingControl(props: &FindingProps) -> Html {
                     { for CHOICES.iter().map(|(answer, value, label)| {
                         let on_answer = props.on_answer.clone();
                         let answer = *answer;
+                        let id = finding.id.clone();
                         html! {
                             <label class="answer-option">
                                 <input type="radio" name={name.clone()} value={*value}
                                     checked={props.answer == Some(answer)}
-                                    onchange={Callback::from(move |_| on_answer.emit(Some(answer)))} />
+                                    onchange={Callback::from(move |_| on_answer.emit((id.clone(), Some(answer))))} />
                                 <span>{ *label }</span>
                             </label>
                         }
                     }) }
                     if props.answer.is_some() {
                         <button type="button" class="link-button" aria-label={format!("Clear the answer to: {}", finding.question)}
-                            onclick={let on_answer = props.on_answer.clone(); Callback::from(move |_| on_answer.emit(None))}>{ "Clear" }</button>
+                            onclick={let on_answer = props.on_answer.clone(); let id = finding.id.clone(); Callback::from(move |_| on_answer.emit((id.clone(), None)))}>{ "Clear" }</button>
                     }
                 </div>
             </fieldset>

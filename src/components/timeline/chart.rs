@@ -361,7 +361,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                 { for lanes.iter().zip(&tops).enumerate().map(|(index, (lane, &top))| {
                     let band = LANE_CAPTION + lane.rows as f64 * ROW_HEIGHT + LANE_PAD;
                     html! {
-                        <g class={classes!("lane", format!("lane-{:?}", lane.lane).to_lowercase())}>
+                        <g key={lane.lane.label()} class={classes!("lane", format!("lane-{:?}", lane.lane).to_lowercase())}>
                             <rect class={if index % 2 == 0 { "lane-band" } else { "lane-band alt" }} x="0" y={top.to_string()} width={width.to_string()} height={band.to_string()} />
                             <text class="lane-caption" x="6" y={(top + 13.0).to_string()}>{ lane.lane.label() }</text>
                         </g>
@@ -404,7 +404,9 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                     };
                     let label = format!("{}: {}", mark.event.label, mark.event.time.spoken(&pack.anchor.label));
                     html! {
-                        <g class={classes!("mark", shape_class(mark.shape), format!("lane-{:?}", mark.event.lane).to_lowercase(), is_selected.then_some("selected"), is_match.then_some("match"))}
+                        // Keyed by event, so a zoom that brings marks into or out of view
+                        // moves the others' coordinates instead of rebuilding their nodes.
+                        <g key={id.clone()} class={classes!("mark", shape_class(mark.shape), format!("lane-{:?}", mark.event.lane).to_lowercase(), is_selected.then_some("selected"), is_match.then_some("match"))}
                             tabindex="0" role="button" aria-label={label} aria-pressed={if is_selected { "true" } else { "false" }}
                             data-event={id.clone()} onkeydown={on_key}>
                             { draw_mark(mark.shape, mark.x_start, mark.x_end, centre, width) }
