@@ -9,7 +9,6 @@
 //! already carries the anchors of the quotes it holds, so the link lands on the right
 //! paragraph even before the script runs.
 
-use casebook_core::article::citing_sentences_by_number;
 use casebook_core::notes::Notes;
 use casebook_core::reader::{blocks_with_notes, quote_for_anchor, section_nav, Block, Segment};
 use casebook_core::{CasePack, TermId};
@@ -173,7 +172,7 @@ pub fn Reader() -> Html {
     let citing = {
         let loaded = loaded.clone();
         use_memo((), move |_| match loaded.as_ref() {
-            Ok(pack) => citing_sentences_by_number(&pack.article),
+            Ok(pack) => pack.article.citing_sentences_by_number(),
             Err(_) => Default::default(),
         })
     };

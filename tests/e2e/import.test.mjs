@@ -242,12 +242,12 @@ test('an unreadable list of cases is kept aside and offered; a stale encoding is
   await page.getByText(/^Opened: /).waitFor();
   // An encoding from another version of the app: the pack's text is checked again by
   // the importer (the migration), and the case is shown as before.
-  await page.evaluate(() => localStorage.setItem('casebook.v1.pack.example.encoded', 'CASEPK00 from an older app'));
+  await page.evaluate(() => localStorage.setItem('casebook.v1.pack.example.encoded', 'CASEPK01 from an older app'));
   await page.reload();
   await waitForHydration(page);
   await page.locator('.case-banner').waitFor();
   assert.match(await page.locator('h1').textContent(), /Diffuse alveolar hemorrhage during alemtuzumab infusion/);
-  await page.waitForFunction(() => localStorage.getItem('casebook.v1.pack.example.encoded')?.startsWith('CASEPK01'));
+  await page.waitForFunction(() => localStorage.getItem('casebook.v1.pack.example.encoded')?.startsWith('CASEPK02'));
   // A damaged list: kept aside unchanged, offered for download, the built-in case shown.
   await page.evaluate(() => localStorage.setItem('casebook.v1.library', '{"kind":"casebook-library","format":1,"packs":[{'));
   await page.reload();

@@ -7,7 +7,7 @@
 //!
 //! Usage: `cargo run -p casebook-core --example hostile_pack` (from the repository root).
 
-use casebook_core::article::plain_text;
+use casebook_core::article::Article;
 use casebook_core::provenance::{normalize_whitespace, quote_found};
 use toml::{Table, Value};
 
@@ -79,7 +79,7 @@ fn main() {
     for (index, payload) in payloads.list.iter().enumerate() {
         article.push_str(&format!("Hostile {index}: {payload}\n\n"));
     }
-    let article_text = normalize_whitespace(&plain_text(&article));
+    let article_text = normalize_whitespace(&Article::from_markdown(&article).plain_text());
 
     // Sources with their own text get every payload as lines too.
     if let Some(Value::Array(sources)) = table.get_mut("sources") {

@@ -2,6 +2,7 @@
 //! sections, its sentences and the sentences that cite each reference.
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
+use serde::{Deserialize, Serialize};
 
 /// The info string of a fenced block that holds a figure caption (there are no images).
 pub const FIGURE_FENCE: &str = "figure";
@@ -15,65 +16,189 @@ pub struct Section {
     pub anchor: String,
 }
 
-/// The article's text without Markdown syntax: blocks separated by blank lines, soft line
-/// breaks as spaces. Figure captions are kept as blocks of their own.
-pub fn plain_text(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(text) | Event::Code(text) => out.push_str(&text),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Item,
-            ) => out.push_str("\n\n"),
-            // Raw HTML is never part of the article's text (and never rendered as HTML).
-            _ => {}
-        }
-    }
-    out
+/// One step of the article's Markdown, as the views read it: the parser's events reduced
+/// to what Casebook draws (no images, tables or HTML rendering).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Piece {
+    /// A heading of this level (1–6) starts.
+    HeadingStart(u8),
+    /// A heading of this level ends.
+    HeadingEnd(u8),
+    /// A fenced or indented block starts; `figure` when it is a figure caption.
+    CodeBlockStart {
+        /// True for a ```` ```figure ```` block.
+        figure: bool,
+    },
+    /// A code block ends.
+    CodeBlockEnd,
+    /// Bold starts.
+    StrongStart,
+    /// Bold ends.
+    StrongEnd,
+    /// Italic starts.
+    EmphasisStart,
+    /// Italic ends.
+    EmphasisEnd,
+    /// A link starts, with its target as written (checked where it is drawn).
+    LinkStart(String),
+    /// A link ends.
+    LinkEnd,
+    /// A paragraph or list item ends.
+    ParagraphEnd,
+    /// A block quote ends.
+    QuoteEnd,
+    /// Text or inline code, as written.
+    Text(String),
+    /// A soft or hard line break.
+    Break,
+    /// Raw HTML: kept as the text it is, never parsed as HTML and never run.
+    Html(String),
+    /// A block of raw HTML ends.
+    HtmlBlockEnd,
 }
 
-/// The article's level-1 headings, in order, with anchors.
-pub fn sections(markdown: &str) -> Vec<Section> {
-    let mut sections = Vec::new();
-    let mut current: Option<String> = None;
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }) => current = Some(String::new()),
-            Event::Text(text) if current.is_some() => current.as_mut().unwrap().push_str(&text),
-            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
-                if let Some(title) = current.take() {
-                    let anchor = slug(&title);
-                    sections.push(Section { title, anchor });
+/// A pack's article: its Markdown parsed once, when the pack is read (natively by the
+/// build, or in the importer worker), into [`Piece`]s that travel in the pack's binary
+/// encoding. Everything that reads the article reads the pieces, so the page's wasm holds
+/// no Markdown parser and never parses the article again.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pieces: Vec<Piece>,
+}
+
+impl Article {
+    /// Parses Markdown (CommonMark, with pulldown-cmark's defaults).
+    pub fn from_markdown(markdown: &str) -> Article {
+        let pieces = Parser::new(markdown)
+            .filter_map(|event| {
+                Some(match event {
+                    Event::Start(Tag::Heading { level, .. }) => {
+                        Piece::HeadingStart(heading_level(level))
+                    }
+                    Event::End(TagEnd::Heading(level)) => Piece::HeadingEnd(heading_level(level)),
+                    Event::Start(Tag::CodeBlock(kind)) => Piece::CodeBlockStart {
+                        figure: matches!(kind, CodeBlockKind::Fenced(ref info) if info.as_ref() == FIGURE_FENCE),
+                    },
+                    Event::End(TagEnd::CodeBlock) => Piece::CodeBlockEnd,
+                    Event::Start(Tag::Strong) => Piece::StrongStart,
+                    Event::End(TagEnd::Strong) => Piece::StrongEnd,
+                    Event::Start(Tag::Emphasis) => Piece::EmphasisStart,
+                    Event::End(TagEnd::Emphasis) => Piece::EmphasisEnd,
+                    Event::Start(Tag::Link { dest_url, .. }) => Piece::LinkStart(dest_url.to_string()),
+                    Event::End(TagEnd::Link) => Piece::LinkEnd,
+                    Event::End(TagEnd::Paragraph | TagEnd::Item) => Piece::ParagraphEnd,
+                    Event::End(TagEnd::BlockQuote(_)) => Piece::QuoteEnd,
+                    Event::Text(text) | Event::Code(text) => Piece::Text(text.to_string()),
+                    Event::SoftBreak | Event::HardBreak => Piece::Break,
+                    Event::Html(html) | Event::InlineHtml(html) => Piece::Html(html.to_string()),
+                    Event::End(TagEnd::HtmlBlock) => Piece::HtmlBlockEnd,
+                    _ => return None,
+                })
+            })
+            .collect();
+        Article { pieces }
+    }
+
+    /// The pieces, in order.
+    pub fn pieces(&self) -> &[Piece] {
+        &self.pieces
+    }
+
+    /// The article's text without Markdown syntax: blocks separated by blank lines, soft
+    /// line breaks as spaces. Figure captions are kept as blocks of their own.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) => out.push_str(text),
+                Piece::Break => out.push(' '),
+                Piece::ParagraphEnd | Piece::HeadingEnd(_) | Piece::CodeBlockEnd => {
+                    out.push_str("\n\n")
                 }
+                // Raw HTML is never part of the article's text (and never rendered as HTML).
+                _ => {}
             }
-            _ => {}
         }
+        out
     }
-    sections
+
+    /// The article's level-1 headings, in order, with anchors.
+    pub fn sections(&self) -> Vec<Section> {
+        let mut sections = Vec::new();
+        let mut current: Option<String> = None;
+        for piece in &self.pieces {
+            match piece {
+                Piece::HeadingStart(1) => current = Some(String::new()),
+                Piece::Text(text) => {
+                    if let Some(title) = current.as_mut() {
+                        title.push_str(text);
+                    }
+                }
+                Piece::HeadingEnd(1) => {
+                    if let Some(title) = current.take() {
+                        let anchor = slug(&title);
+                        sections.push(Section { title, anchor });
+                    }
+                }
+                _ => {}
+            }
+        }
+        sections
+    }
+
+    /// Figure captions (the text of ```` ```figure ```` blocks), in order.
+    pub fn figure_captions(&self) -> Vec<String> {
+        let mut captions = Vec::new();
+        let mut inside = false;
+        for piece in &self.pieces {
+            match piece {
+                Piece::CodeBlockStart { figure: true } => {
+                    inside = true;
+                    captions.push(String::new());
+                }
+                Piece::Text(text) if inside => {
+                    if let Some(caption) = captions.last_mut() {
+                        caption.push_str(text.trim());
+                    }
+                }
+                Piece::CodeBlockEnd => inside = false,
+                _ => {}
+            }
+        }
+        captions
+    }
+
+    /// For every reference number cited in the article, the sentences that cite it, found
+    /// with one pass over the text (the reader shows them for all references at once).
+    pub fn citing_sentences_by_number(&self) -> std::collections::BTreeMap<u32, Vec<String>> {
+        let mut index: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
+        for sentence in sentences(&self.plain_text()) {
+            let mut numbers = cited_numbers(&sentence);
+            numbers.dedup();
+            for number in numbers {
+                index.entry(number).or_default().push(sentence.clone());
+            }
+        }
+        index
+    }
+
+    /// The sentences of the article that cite reference `number`.
+    pub fn citing_sentences(&self, number: u32) -> Vec<String> {
+        self.citing_sentences_by_number()
+            .remove(&number)
+            .unwrap_or_default()
+    }
 }
 
-/// Figure captions (the text of ```` ```figure ```` blocks), in order.
-pub fn figure_captions(markdown: &str) -> Vec<String> {
-    let mut captions = Vec::new();
-    let mut inside = false;
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
-                if info.as_ref() == FIGURE_FENCE =>
-            {
-                inside = true;
-                captions.push(String::new());
-            }
-            Event::Text(text) if inside => captions.last_mut().unwrap().push_str(text.trim()),
-            Event::End(TagEnd::CodeBlock) => inside = false,
-            _ => {}
-        }
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
     }
-    captions
 }
 
 /// A lowercase, hyphenated anchor for a heading.
@@ -142,27 +267,6 @@ pub fn cited_numbers(sentence: &str) -> Vec<u32> {
         rest = &after[close..];
     }
     numbers
-}
-
-/// For every reference number cited in the article, the sentences that cite it, found
-/// with one pass over the text (the reader shows them for all references at once).
-pub fn citing_sentences_by_number(markdown: &str) -> std::collections::BTreeMap<u32, Vec<String>> {
-    let mut index: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
-    for sentence in sentences(&plain_text(markdown)) {
-        let mut numbers = cited_numbers(&sentence);
-        numbers.dedup();
-        for number in numbers {
-            index.entry(number).or_default().push(sentence.clone());
-        }
-    }
-    index
-}
-
-/// The sentences of the article that cite reference `number`.
-pub fn citing_sentences(markdown: &str, number: u32) -> Vec<String> {
-    citing_sentences_by_number(markdown)
-        .remove(&number)
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

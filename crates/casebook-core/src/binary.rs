@@ -7,8 +7,10 @@
 
 use crate::model::CasePack;
 
-/// Marks the encoding so that bytes of another kind are refused, not misread.
-const MAGIC: &[u8; 8] = b"CASEPK01";
+/// Marks the encoding so that bytes of another kind are refused, not misread. The number
+/// counts layouts: 02 carries the article parsed into pieces instead of its Markdown.
+/// Packs a device stored in an older layout are checked again from their text.
+pub const MAGIC: &[u8; 8] = b"CASEPK02";
 
 /// Encodes a validated pack.
 pub fn encode(pack: &CasePack) -> Vec<u8> {
@@ -47,6 +49,13 @@ mod tests {
             bytes.len() < crate::SEED_PACK.len(),
             "the encoding is smaller than the text"
         );
+    }
+
+    #[test]
+    fn refuses_an_older_layout() {
+        let mut bytes = encode(&crate::seed_pack().unwrap());
+        bytes[..8].copy_from_slice(b"CASEPK01");
+        assert!(decode(&bytes).is_err());
     }
 
     #[test]

@@ -52,8 +52,8 @@ pub struct CasePack {
     pub questions: Vec<Question>,
     /// The case in the order it became known, for the study mode (optional).
     pub stages: Vec<Stage>,
-    /// The article as Markdown (everything after the front matter).
-    pub article: String,
+    /// The article: the Markdown after the front matter, parsed when the pack is read.
+    pub article: crate::article::Article,
 }
 
 /// Bibliographic metadata of the case report.

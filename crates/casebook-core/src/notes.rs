@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::{plain_text, sentences};
+use crate::article::sentences;
 use crate::model::CasePack;
 use crate::provenance::{normalize_whitespace, quote_anchor};
 use crate::study::progress::Progress;
@@ -195,7 +195,7 @@ pub fn read_backup(text: &str, pack: &CasePack) -> Result<(Notes, Option<Progres
             file.annotations.len()
         ));
     }
-    let known: Vec<String> = sentences(&plain_text(&pack.article));
+    let known: Vec<String> = sentences(&pack.article.plain_text());
     for (index, annotation) in file.annotations.iter().enumerate() {
         let sentence = normalize_whitespace(&annotation.sentence);
         if !known.contains(&sentence) {

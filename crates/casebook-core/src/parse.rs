@@ -184,7 +184,7 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
         workup: sections.list("workup"),
         questions: sections.list("questions"),
         stages: sections.list("stages"),
-        article: text[body_offset..].to_owned(),
+        article: crate::article::Article::from_markdown(&text[body_offset..]),
     };
 
     if errors.is_empty() {

@@ -8,9 +8,7 @@
 //! [`quote_anchor`], and the reader finds the quote in the text. Nothing is anchored by
 //! hand.
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
-
-use crate::article::{plain_text, sentences, slug, FIGURE_FENCE};
+use crate::article::{sentences, slug, Piece};
 use crate::ids::TermId;
 use crate::inventory::all_provenance;
 use crate::model::CasePack;
@@ -102,7 +100,7 @@ fn article_quotes(pack: &CasePack) -> Vec<(String, String)> {
         .into_iter()
         .filter(|sourced| sourced.provenance.source == pack.meta.article_source)
         .map(|sourced| normalize_whitespace(&sourced.provenance.quote))
-        .chain(sentences(&plain_text(&pack.article)))
+        .chain(sentences(&pack.article.plain_text()))
         .map(|quote| (quote_anchor(&quote), quote))
         .collect();
     quotes.sort();
@@ -116,7 +114,7 @@ pub fn quote_for_anchor(pack: &CasePack, anchor: &str) -> Option<String> {
     all_provenance(pack)
         .into_iter()
         .map(|sourced| normalize_whitespace(&sourced.provenance.quote))
-        .chain(sentences(&plain_text(&pack.article)))
+        .chain(sentences(&pack.article.plain_text()))
         .find(|quote| quote_anchor(quote) == anchor)
 }
 
@@ -169,15 +167,15 @@ pub fn blocks_with_notes(pack: &CasePack, highlight: Option<&str>, noted: &[Stri
             named,
         ));
     };
-    for event in Parser::new(&pack.article) {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                if level == HeadingLevel::H1 {
+    for piece in pack.article.pieces() {
+        match piece {
+            Piece::HeadingStart(level) => {
+                if *level == 1 {
                     named.clear();
                 }
-                heading = Some((heading_level(level), String::new()));
+                heading = Some((*level, String::new()));
             }
-            Event::End(TagEnd::Heading(_)) => {
+            Piece::HeadingEnd(_) => {
                 if let Some((level, text)) = heading.take() {
                     let anchor = slug(&text);
                     out.push(Block::Heading {
@@ -187,13 +185,9 @@ pub fn blocks_with_notes(pack: &CasePack, highlight: Option<&str>, noted: &[Stri
                     });
                 }
             }
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
-                if info.as_ref() == FIGURE_FENCE =>
-            {
-                figure = Some(String::new());
-            }
-            Event::Start(Tag::CodeBlock(_)) => figure = None,
-            Event::End(TagEnd::CodeBlock) => match figure.take() {
+            Piece::CodeBlockStart { figure: true } => figure = Some(String::new()),
+            Piece::CodeBlockStart { figure: false } => figure = None,
+            Piece::CodeBlockEnd => match figure.take() {
                 Some(caption) => {
                     let caption = normalize_whitespace(&caption);
                     let anchors = quotes
@@ -205,63 +199,52 @@ pub fn blocks_with_notes(pack: &CasePack, highlight: Option<&str>, noted: &[Stri
                 }
                 None => finish_paragraph(&mut runs, &mut out, &mut named),
             },
-            Event::Start(Tag::Strong) => style.strong = true,
-            Event::End(TagEnd::Strong) => style.strong = false,
-            Event::Start(Tag::Emphasis) => style.emphasis = true,
-            Event::End(TagEnd::Emphasis) => style.emphasis = false,
-            Event::Start(Tag::Link { dest_url, .. }) => style.link = safe_href(&dest_url),
-            Event::End(TagEnd::Link) => style.link = None,
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::BlockQuote(_)) => {
+            Piece::StrongStart => style.strong = true,
+            Piece::StrongEnd => style.strong = false,
+            Piece::EmphasisStart => style.emphasis = true,
+            Piece::EmphasisEnd => style.emphasis = false,
+            Piece::LinkStart(target) => style.link = safe_href(target),
+            Piece::LinkEnd => style.link = None,
+            Piece::ParagraphEnd | Piece::QuoteEnd => {
                 finish_paragraph(&mut runs, &mut out, &mut named)
             }
-            Event::Text(text) | Event::Code(text) => {
+            Piece::Text(text) => {
                 if let Some((_, heading_text)) = heading.as_mut() {
-                    heading_text.push_str(&text);
+                    heading_text.push_str(text);
                 } else if let Some(caption) = figure.as_mut() {
-                    caption.push_str(&text);
+                    caption.push_str(text);
                 } else {
                     runs.push(Run {
-                        text: text.to_string(),
+                        text: text.clone(),
                         ..style.clone()
                     });
                 }
             }
-            Event::SoftBreak | Event::HardBreak => runs.push(Run {
+            Piece::Break => runs.push(Run {
                 text: " ".to_owned(),
                 ..style.clone()
             }),
             // Raw HTML is shown as the text it is: never parsed, never run.
-            Event::Html(html) | Event::InlineHtml(html) => {
+            Piece::Html(html) => {
                 if let Some((_, heading_text)) = heading.as_mut() {
-                    heading_text.push_str(&html);
+                    heading_text.push_str(html);
                 } else if html.trim().is_empty() {
                 } else {
                     runs.push(Run {
-                        text: html.to_string(),
+                        text: html.clone(),
                         ..style.clone()
                     });
                 }
             }
-            Event::End(TagEnd::HtmlBlock) if !runs.is_empty() => {
+            Piece::HtmlBlockEnd if !runs.is_empty() => {
                 let text: String = runs.drain(..).map(|run| run.text).collect();
                 out.push(Block::RawText(text));
             }
-            _ => {}
+            Piece::HtmlBlockEnd => {}
         }
     }
     finish_paragraph(&mut runs, &mut out, &mut named);
     out
-}
-
-fn heading_level(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
 }
 
 /// What applies to one character range of a paragraph.
@@ -458,7 +441,8 @@ fn citation_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// The sections of the article for the reader's navigation: (title, anchor).
 pub fn section_nav(pack: &CasePack) -> Vec<(String, String)> {
-    crate::article::sections(&pack.article)
+    pack.article
+        .sections()
         .into_iter()
         .map(|section| (section.title, section.anchor))
         .collect()

@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::article::{plain_text, sentences};
+use crate::article::sentences;
 use crate::model::CasePack;
 use crate::provenance::quote_anchor;
 
@@ -272,7 +272,7 @@ impl Index {
                 href: format!("/compare#row-{}", row.id),
             });
         }
-        for sentence in sentences(&plain_text(&pack.article)) {
+        for sentence in sentences(&pack.article.plain_text()) {
             documents.push(Document {
                 kind: Kind::Article,
                 title: String::new(),

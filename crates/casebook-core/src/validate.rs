@@ -4,7 +4,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::article;
 use crate::error::{LineIndex, PackError, PackErrors};
 use crate::ids::is_valid_id;
 use crate::model::*;
@@ -51,7 +50,7 @@ pub(crate) fn validate(file: &str, text: &str, parsed: &Parsed<'_>) -> Result<()
 
     check_meta(&mut report, pack);
     let sources = check_sources(&mut report, pack);
-    let article_text = normalize_whitespace(&article::plain_text(&pack.article));
+    let article_text = normalize_whitespace(&pack.article.plain_text());
     if article_text.is_empty() {
         let (line, column) = report.lines.locate(parsed.body_offset);
         report.errors.push(PackError {

@@ -146,7 +146,8 @@ fn a_quote_is_highlighted_where_it_stands() {
 #[test]
 fn hostile_markdown_is_shown_as_text_and_links_are_defused() {
     let mut pack = pack();
-    pack.article = r#"# Title <img src=x onerror=alert(1)>
+    pack.article = casebook_core::article::Article::from_markdown(
+        r#"# Title <img src=x onerror=alert(1)>
 
 <script>alert(1)</script>
 
@@ -155,8 +156,8 @@ A [link](javascript:alert(1)) and [another](JAVASCRIPT:alert(2)) and [data](data
 Inline <b onmouseover=alert(4)>bold</b> and <svg/onload=alert(5)> and <iframe src="javascript:alert(6)"></iframe>.
 
 [vb](vbscript:msgbox(7)) [spaced]( javascript:alert(8)) [tab](java	script:alert(9))
-"#
-    .to_owned();
+"#,
+    );
     let all = blocks(&pack, None);
     let links: Vec<&str> = segments(&all)
         .iter()
@@ -193,9 +194,7 @@ fn each_citation_and_term_is_one_segment() {
         .iter()
         .filter(|s| !s.citation.is_empty())
         .count();
-    let markers = casebook_core::article::plain_text(&pack.article)
-        .matches('[')
-        .count();
+    let markers = pack.article.plain_text().matches('[').count();
     assert_eq!(citations, markers);
 }
 

@@ -66,7 +66,8 @@ fn article_words(markdown: &str) -> Vec<String> {
         }
         out.join("\n")
     };
-    article::plain_text(&without_figure)
+    article::Article::from_markdown(&without_figure)
+        .plain_text()
         .split_whitespace()
         .map(str::to_owned)
         .collect()
@@ -83,11 +84,17 @@ fn seed_pack_validates() {
 #[test]
 fn article_words_equal_the_seed_words() {
     let pack = pack();
-    let captions = article::figure_captions(&pack.article);
+    let captions = pack.article.figure_captions();
     assert_eq!(captions.len(), 1, "one figure caption");
     let seed = read_shared("seed/000_90274b9cb76ee8e2.txt");
     let expected = seed_words(&seed, &captions[0]);
-    let actual = article_words(&pack.article);
+    // The article as written in the pack file: everything after the front matter.
+    let closing = casebook_core::SEED_PACK
+        .match_indices("\n+++\n")
+        .next()
+        .expect("a closing fence")
+        .0;
+    let actual = article_words(&casebook_core::SEED_PACK[closing + 5..]);
     if expected != actual {
         let first = expected
             .iter()
@@ -112,7 +119,9 @@ fn article_words_equal_the_seed_words() {
 #[test]
 fn article_has_the_papers_sections_and_citations() {
     let pack = pack();
-    let titles: Vec<String> = article::sections(&pack.article)
+    let titles: Vec<String> = pack
+        .article
+        .sections()
         .into_iter()
         .map(|s| s.title)
         .collect();
@@ -125,7 +134,7 @@ fn article_has_the_papers_sections_and_citations() {
             "Discussion and conclusions"
         ]
     );
-    let plain = article::plain_text(&pack.article);
+    let plain = pack.article.plain_text();
     let cited: std::collections::BTreeSet<u32> = article::sentences(&plain)
         .iter()
         .flat_map(|sentence| article::cited_numbers(sentence))
@@ -137,7 +146,7 @@ fn article_has_the_papers_sections_and_citations() {
     );
     for number in 1..=16 {
         assert!(
-            !article::citing_sentences(&pack.article, number).is_empty(),
+            !pack.article.citing_sentences(number).is_empty(),
             "reference {number} is cited"
         );
     }
@@ -180,7 +189,7 @@ fn source_texts_are_verbatim_passages_of_literature_md() {
 #[test]
 fn every_provenance_quote_is_found_in_its_source() {
     let pack = pack();
-    let article_text = article::plain_text(&pack.article);
+    let article_text = pack.article.plain_text();
     let items = all_provenance(&pack);
     for item in &items {
         let provenance = item.provenance;
