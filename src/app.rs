@@ -44,9 +44,6 @@ pub fn Shell() -> Html {
     {
         let library = library.clone();
         use_effect_with((), move |_| {
-            // The first render pass is over (see `Deferred`); what follows may remount
-            // the page, and must not be deferred.
-            crate::components::deferred::first_pass_done();
             let stored = library::load();
             if let Some((id, file, text)) = stored.recheck.clone() {
                 // The stored encoding is from another version of the app: check the
@@ -97,6 +94,8 @@ pub fn Shell() -> Html {
 /// The browser's root: the shell under the browser's history.
 #[component]
 pub fn App() -> Html {
+    // The root's first effect runs after the first render pass (see `Deferred`).
+    use_effect_with((), |_| crate::components::deferred::first_pass_done());
     html! {
         <BrowserRouter>
             <Shell />

@@ -33,9 +33,8 @@ pub fn start_hydration() {
     HYDRATING.with(|h| h.set(true));
 }
 
-/// Called once the first render pass has run (the shell's first effect, before anything
-/// it restores can remount the page): parts created from now on are not deferred, and if
-/// none is waiting the page is hydrated.
+/// Called once the first render pass has run (the root's first effect): parts created
+/// from now on are not deferred, and if none is waiting the page is hydrated.
 pub fn first_pass_done() {
     HYDRATING.with(|h| h.set(false));
     resume_next();
@@ -91,58 +90,33 @@ pub fn Deferred(props: &DeferredProps) -> Html {
 /// Renders its children, after a wait when created during hydration.
 #[component]
 fn Later(props: &DeferredProps) -> HtmlResult {
-    let wait = use_wait_when_hydrating()?;
-    // Rendered: the next part may go.
+    let waited = use_wait_when_hydrating()?;
     use_effect_with((), move |_| {
-        if let Some(wait) = wait.as_ref() {
-            wait.settle();
+        if waited {
+            WAITING.with(|w| w.set(w.get().saturating_sub(1)));
+            resume_next();
         }
     });
     Ok(props.children.clone())
 }
 
-/// One part's wait during hydration.
-struct Wait {
-    suspension: Suspension,
-    settled: Cell<bool>,
-}
-
-impl Wait {
-    /// The part has rendered, or is gone: count it done once and let the next one go.
-    fn settle(&self) {
-        if !self.settled.replace(true) {
-            WAITING.with(|w| w.set(w.get().saturating_sub(1)));
-            resume_next();
-        }
-    }
-}
-
-impl Drop for Wait {
-    /// A part destroyed while waiting (the page remounted for an opened case) must not
-    /// hold up the parts after it, nor the hydrated mark.
-    fn drop(&mut self) {
-        self.settle();
-    }
-}
-
 /// Suspends the first render when it happens during hydration, until its turn comes
 /// (see [`resume_next`]; the browser runs what is waiting, input included, in between).
+/// Returns whether it waited.
 #[hook]
-fn use_wait_when_hydrating() -> SuspensionResult<std::rc::Rc<Option<Wait>>> {
-    let wait = use_memo((), |_| {
+fn use_wait_when_hydrating() -> SuspensionResult<bool> {
+    let suspension = use_memo((), |_| {
         if !HYDRATING.with(Cell::get) {
             return None;
         }
         let (suspension, handle) = Suspension::new();
         WAITING.with(|w| w.set(w.get() + 1));
         QUEUE.with(|queue| queue.borrow_mut().push_back(handle));
-        Some(Wait {
-            suspension,
-            settled: Cell::new(false),
-        })
+        Some(suspension)
     });
-    match wait.as_ref() {
-        Some(waiting) if !waiting.suspension.resumed() => Err(waiting.suspension.clone()),
-        _ => Ok(wait),
+    match suspension.as_ref() {
+        Some(suspension) if !suspension.resumed() => Err(suspension.clone()),
+        Some(_) => Ok(true),
+        None => Ok(false),
     }
 }
