@@ -94,8 +94,6 @@ pub fn Shell() -> Html {
 /// The browser's root: the shell under the browser's history.
 #[component]
 pub fn App() -> Html {
-    // The root's first effect runs after the first render pass (see `Deferred`).
-    use_effect_with((), |_| crate::components::deferred::first_pass_done());
     html! {
         <BrowserRouter>
             <Shell />

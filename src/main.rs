@@ -14,7 +14,6 @@ fn main() {
     let root = document
         .get_element_by_id("app")
         .expect("index.html has <div id=\"app\">");
-    casebook::components::deferred::start_hydration();
     yew::Renderer::<casebook::app::App>::with_root(root).hydrate();
 
     /// Reveals the recovery screen that every page carries hidden (see index.html). Uses

@@ -16,9 +16,9 @@ function showCrash(message) {
 async function start() {
   try {
     const bindings = await import(script.dataset.wasmBindgenJs);
-    // The app marks <html data-hydrated> itself once every part of the page has hydrated
-    // (some parts hydrate a moment after the rest; see src/components/deferred.rs).
     await bindings.default({ module_or_path: script.dataset.wasm });
+    document.documentElement.dataset.hydratedAt = String(Math.round(performance.now()));
+    document.documentElement.dataset.hydrated = 'true';
   } catch (error) {
     // A panic already shows the recovery screen from Rust; this catches load failures.
     console.error('Casebook failed to start:', error);

@@ -2,7 +2,6 @@
 
 pub mod cite_this;
 pub mod compare;
-pub mod deferred;
 pub mod differential;
 pub mod footer;
 pub mod header;

@@ -13,7 +13,6 @@ use casebook_core::{Answer, CasePack, FindingGroup, FindingId, WorkupKind};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::deferred::Deferred;
 use crate::components::differential::diagnosis::{DiagnosisCard, ReasonView};
 use crate::components::differential::finding::FindingControl;
 use crate::components::differential::next_questions::{NextQuestions, Suggestion};
@@ -247,7 +246,6 @@ pub fn Differential() -> Html {
                     { for GROUPS.iter().map(|(group, title)| {
                         let findings: Vec<_> = pack.findings.iter().filter(|f| f.group == *group).collect();
                         html! {
-                            <Deferred key={*title}>
                             <section class="finding-group" aria-label={*title}>
                                 <h3>{ *title }</h3>
                                 { for findings.into_iter().map(|finding| html! {
@@ -255,12 +253,10 @@ pub fn Differential() -> Html {
                                         on_answer={on_answer.clone()} />
                                 }) }
                             </section>
-                            </Deferred>
                         }
                     }) }
                 </section>
             </div>
-            <Deferred>
             <div class="workup-layout">
                 <WorkupList title="Work-up: what to order" id="workup-heading" items={items(WorkupKind::Workup)} ticked={ticked.clone()} on_tick={on_tick.clone()} />
                 <WorkupList title="Management" id="management-heading" items={items(WorkupKind::Management)} ticked={ticked} on_tick={on_tick} />
@@ -273,7 +269,6 @@ pub fn Differential() -> Html {
                     <button type="button" class="button secondary" onclick={Callback::from(move |_| browser::copy_to_clipboard(&link))}>{ "Copy link" }</button>
                 </div>
             </section>
-            </Deferred>
             <PrintedAnswers answers={state.answers.encode()} />
         </article>
     }

@@ -15,7 +15,6 @@ use casebook_core::{CasePack, TermId};
 use yew::prelude::*;
 
 use crate::components::cite_this::CiteButtons;
-use crate::components::deferred::Deferred;
 use crate::components::kept_aside::KeptAsideDownload;
 use crate::components::provenance::SourceNote;
 use crate::components::reader_notes::{shorten, NoteEditor, NotesAction, NotesList, SelectionBar};
@@ -428,7 +427,6 @@ pub fn Reader() -> Html {
                             file_name={format!("casebook-notes-{}-unreadable.txt", pack.meta.id)} raw={raw} />
                     }
 
-                    <Deferred>
                     <section aria-labelledby="references">
                         <h2 id="references">{ "References" }</h2>
                         <p class="muted">{ "The text we have gives the references as numbers only; each is shown with what is known of it and the sentences that cite it." }</p>
@@ -460,7 +458,6 @@ pub fn Reader() -> Html {
                             }) }
                         </dl>
                     </section>
-                    </Deferred>
                 </div>
             </div>
         </article>

@@ -11,7 +11,6 @@ use casebook_core::Lane;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::deferred::Deferred;
 use crate::components::timeline::chart::TimelineChart;
 use crate::components::timeline::details::EventDetails;
 use crate::components::timeline::event_list::EventList;
@@ -200,7 +199,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
             <EventDetails selected={selected.clone()} />
 
-            <Deferred>
             <section class="below-chart" aria-labelledby="measures-heading">
                 <h2 id="measures-heading">{ "Measurements" }</h2>
                 <p class="muted small">{ "Each value on its own number line, the reference band shaded where the paper gives limits; a line joins values of the same test in time order." }</p>
@@ -211,7 +209,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <h2 id="list-heading">{ "Events in order" }</h2>
                 <EventList selected={selected} lanes={lanes} query={AttrValue::from(state.query.clone())} />
             </section>
-            </Deferred>
         </article>
     }
 }
