@@ -20,7 +20,7 @@ fn scale(c: &mut Criterion) {
 
     let mut load = c.benchmark_group("parse_and_validate");
     load.sample_size(10).measurement_time(Duration::from_secs(5));
-    for size in [10, 100] {
+    for size in SIZES {
         load.throughput(Throughput::Elements(size as u64));
         load.bench_with_input(BenchmarkId::from_parameter(size), &size, |b, &size| {
             b.iter(|| {
