@@ -90,13 +90,20 @@ pub fn Search() -> Html {
                     placeholder="e.g. hemoptysis, BAL, oedema" />
                 <p class="muted small">{ "British and American spellings find each other, and a small typing slip is forgiven." }</p>
             </form>
-            <div class="search-results" aria-live="polite">
-                if trimmed.is_empty() {
-                    <p class="muted">{ "Type a word to search. Results appear as you type." }</p>
-                } else if total == 0 {
-                    <p class="notice" role="status">{ format!("Nothing matches \u{201c}{trimmed}\u{201d}. Try fewer words or another spelling.") }</p>
-                } else {
-                    <p role="status">{ format!("{total} {} for \u{201c}{trimmed}\u{201d}", if total == 1 { "result" } else { "results" }) }</p>
+            // One status line, always in the page and changed in place, so screen
+            // readers announce the count (a live region inserted with its text, or one
+            // around the whole list, would go unheard or read every result out).
+            <div class="search-results">
+                <p role="status" class={classes!("search-status", trimmed.is_empty().then_some("muted"), (!trimmed.is_empty() && total == 0).then_some("notice"))}>
+                    if trimmed.is_empty() {
+                        { "Type a word to search. Results appear as you type." }
+                    } else if total == 0 {
+                        { format!("Nothing matches \u{201c}{trimmed}\u{201d}. Try fewer words or another spelling.") }
+                    } else {
+                        { format!("{total} {} for \u{201c}{trimmed}\u{201d}", if total == 1 { "result" } else { "results" }) }
+                    }
+                </p>
+                if total > 0 {
                     { for groups.iter().map(|(kind, hits)| html! {
                         <section class="result-group" aria-label={kind.label()}>
                             <h2>{ format!("{} ({})", kind.label(), hits.len()) }</h2>

@@ -41,3 +41,21 @@ test('nothing found is said plainly, and a shared address reproduces a search', 
   assert.equal(await page.getByLabel(/Search the paper/).inputValue(), 'oedema');
   await page.close();
 });
+
+test('screen readers hear the count from one status line, not the whole list', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/search`);
+  await waitForHydration(page);
+  // Marks the status line so the test can tell whether the same node is kept.
+  await page.evaluate(() => { document.querySelector('[role="status"]').dataset.first = 'yes'; });
+  await page.getByLabel(/Search the paper/).fill('bronchoscopy');
+  await page.locator('.result').first().waitFor();
+  const status = page.getByRole('status');
+  assert.match(await status.textContent(), /^\d+ results? for “bronchoscopy”$/);
+  assert.equal(await status.getAttribute('data-first'), 'yes', 'the live region is changed in place, not inserted');
+  await page.getByLabel(/Search the paper/).fill('zebra');
+  await page.getByText(/Nothing matches “zebra”/).waitFor();
+  assert.equal(await status.getAttribute('data-first'), 'yes');
+  assert.equal(await page.locator('.search-results[aria-live], .search-results [aria-live]').count(), 0, 'no live region around the results');
+  await page.close();
+});
