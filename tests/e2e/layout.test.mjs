@@ -26,3 +26,25 @@ for (const [width, height] of [[768, 1024], [1024, 768], [390, 844]]) {
     }
   });
 }
+
+test('the page keeps its height while the reader scrolls (sections skipped off screen keep their real size)', async () => {
+  const browser = await launch({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+  try {
+    const page = await browser.context.newPage();
+    for (const route of ['/timeline', '/differential']) {
+      await page.goto(server.url + route);
+      await waitForHydration(page);
+      const heights = () => page.evaluate(() => [document.documentElement.scrollHeight,
+        ...[...document.querySelectorAll('.finding-group, .workup-layout, .share, .below-chart')].map((s) => Math.round(s.getBoundingClientRect().height))]);
+      const before = await heights();
+      assert.ok(before.length > 2, `${route} has sections skipped off screen`);
+      await page.evaluate(async () => {
+        const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) { window.scrollTo(0, y); await frame(); }
+      });
+      assert.deepEqual(await heights(), before, `${route}: nothing changed height as it came into view`);
+    }
+  } finally {
+    await browser.close();
+  }
+});
