@@ -94,7 +94,7 @@ pub fn Search() -> Html {
             // readers announce the count (a live region inserted with its text, or one
             // around the whole list, would go unheard or read every result out).
             <div class="search-results">
-                <p role="status" class={classes!("search-status", trimmed.is_empty().then_some("muted"), (!trimmed.is_empty() && total == 0).then_some("notice"))}>
+                <p role="status" class={classes!(trimmed.is_empty().then_some("muted"), (!trimmed.is_empty() && total == 0).then_some("notice"))}>
                     if trimmed.is_empty() {
                         { "Type a word to search. Results appear as you type." }
                     } else if total == 0 {

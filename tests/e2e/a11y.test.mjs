@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serve, waitForHydration, ROUTES, ROOT } from './browser.mjs';
+import { launch, scrollThrough, serve, waitForHydration, ROUTES, ROOT } from './browser.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 let server;
@@ -25,11 +25,7 @@ for (const [colorScheme, viewport] of [['light'], ['dark'], ['light', { width: 4
         // Scroll through the page as a reader would: sections skipped off screen
         // (content-visibility) are laid out at their remembered size, which opening
         // details off screen made stale; axe measures target spacing from that layout.
-        if (!viewport) await page.evaluate(async () => {
-          const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-          for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) { window.scrollTo(0, y); await frame(); }
-          window.scrollTo(0, 0); await frame();
-        });
+        if (!viewport) await scrollThrough(page, { back: true });
         // Injected through the debugging protocol: the page's CSP rightly refuses inline script.
         await page.evaluate(AXE);
         const result = await page.evaluate(async () => window.axe.run(document, {

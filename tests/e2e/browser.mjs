@@ -111,6 +111,19 @@ export async function waitForHydration(page) {
 }
 
 /** Every prerendered route with the heading it must show. */
+/**
+ * Scrolls through the whole page half a screen at a time, a frame at each step, as a
+ * reader would, so every section skipped off screen (content-visibility) is rendered
+ * once; then back to the top when `back` is set.
+ */
+export async function scrollThrough(page, { back = false } = {}) {
+  await page.evaluate(async (back) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) { window.scrollTo(0, y); await frame(); }
+    if (back) { window.scrollTo(0, 0); await frame(); }
+  }, back);
+}
+
 export const ROUTES = [
   ['/', 'Diffuse alveolar haemorrhage after alemtuzumab in multiple sclerosis'],
   ['/timeline', 'Timeline'],

@@ -2,7 +2,7 @@
 // scroll inside their own frame), in light and dark alike.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, waitForHydration, ROUTES } from './browser.mjs';
+import { launch, scrollThrough, serve, waitForHydration, ROUTES } from './browser.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -38,10 +38,7 @@ test('the page keeps its height while the reader scrolls (sections skipped off s
         ...[...document.querySelectorAll('.finding-group, .workup-layout, .share, .below-chart')].map((s) => Math.round(s.getBoundingClientRect().height))]);
       const before = await heights();
       assert.ok(before.length > 2, `${route} has sections skipped off screen`);
-      await page.evaluate(async () => {
-        const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) { window.scrollTo(0, y); await frame(); }
-      });
+      await scrollThrough(page);
       assert.deepEqual(await heights(), before, `${route}: nothing changed height as it came into view`);
     }
   } finally {
