@@ -15,8 +15,8 @@ cargo bench --manifest-path "$ROOT/crates/casebook-bench/Cargo.toml" --bench sca
 # The floor under any Yew page: the smallest hydrated Yew app with a router, built with
 # the app's profile and wasm-opt -Oz (tools/yew-floor), to set the app's size beside.
 FLOOR="$ROOT/tools/yew-floor"
-cargo build --quiet --release --target wasm32-unknown-unknown --manifest-path "$FLOOR/Cargo.toml" --target-dir "$FLOOR/target"
-wasm-bindgen --target web --out-dir "$FLOOR/dist" "$FLOOR/target/wasm32-unknown-unknown/release/yew-floor.wasm"
+cargo build --quiet --release --target wasm32-unknown-unknown -p yew-floor
+wasm-bindgen --target web --out-dir "$FLOOR/dist" "$ROOT/target/wasm32-unknown-unknown/release/yew-floor.wasm"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$FLOOR/dist/yew-floor_bg.wasm" -o "$FLOOR/dist/yew-floor_bg.wasm"
