@@ -7,10 +7,43 @@
 
 use crate::model::CasePack;
 
-/// Marks the encoding so that bytes of another kind are refused, not misread. The number
-/// counts layouts: 02 carries the article parsed into pieces instead of its Markdown.
-/// Packs a device stored in an older layout are checked again from their text.
-pub const MAGIC: &[u8; 8] = b"CASEPK02";
+/// Marks the encoding so that bytes of another layout are refused, not misread: `CB` and
+/// six bytes of a hash of the source files that define the encoded types. Any change to
+/// them (a field added, renamed or reordered) changes the tag by itself, so a layout
+/// change can never be forgotten; a change that does not alter the layout (a comment)
+/// costs only a re-check of stored packs from their text, which is what an older layout
+/// gets too.
+pub const MAGIC: &[u8; 8] = &layout_tag();
+
+/// The files whose types make up the encoding.
+const LAYOUT_SOURCES: [&str; 6] = [
+    include_str!("model.rs"),
+    include_str!("article.rs"),
+    include_str!("time.rs"),
+    include_str!("ids.rs"),
+    include_str!("provenance.rs"),
+    include_str!("binary.rs"),
+];
+
+/// FNV-1a (64-bit) over [`LAYOUT_SOURCES`], at compile time. Hand-written because it must
+/// be a `const fn`: no hashing crate evaluates at compile time, and a build script would
+/// be heavier than these lines.
+const fn layout_tag() -> [u8; 8] {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut file = 0;
+    while file < LAYOUT_SOURCES.len() {
+        let bytes = LAYOUT_SOURCES[file].as_bytes();
+        let mut index = 0;
+        while index < bytes.len() {
+            hash ^= bytes[index] as u64;
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+            index += 1;
+        }
+        file += 1;
+    }
+    let h = hash.to_le_bytes();
+    [b'C', b'B', h[0], h[1], h[2], h[3], h[4], h[5]]
+}
 
 /// Encodes a validated pack.
 pub fn encode(pack: &CasePack) -> Vec<u8> {
@@ -23,7 +56,7 @@ pub fn encode(pack: &CasePack) -> Vec<u8> {
 pub fn decode(bytes: &[u8]) -> Result<CasePack, String> {
     let body = bytes
         .strip_prefix(MAGIC.as_slice())
-        .ok_or_else(|| "not an encoded case pack (or an encoding of another version)".to_owned())?;
+        .ok_or_else(|| "not an encoded case pack (or an encoding of another layout)".to_owned())?;
     let pack: CasePack = postcard::from_bytes(body)
         .map_err(|error| format!("the encoded case pack is damaged: {error}"))?;
     if pack.format != crate::FORMAT_VERSION {

@@ -99,29 +99,42 @@ impl Answers {
     }
 
     /// Decodes [`Answers::encode`], keeping only findings the pack has. Unknown findings
-    /// or malformed parts are reported, not guessed at.
+    /// or malformed parts are reported (at most [`crate::saved::MAX_PROBLEMS`], each
+    /// quoting at most a few words of the text), not guessed at. Linear in the text's
+    /// length whatever the pack's size, so a huge link cannot stall the page.
     pub fn decode(pack: &CasePack, text: &str) -> (Answers, Vec<String>) {
+        use crate::saved::{cap_problems, shorten_quoted};
+        let findings: std::collections::HashMap<&str, &FindingId> = pack
+            .findings
+            .iter()
+            .map(|finding| (finding.id.as_str(), &finding.id))
+            .collect();
         let mut answers = Answers::new();
         let mut problems = Vec::new();
         for part in text.split(',').filter(|part| !part.is_empty()) {
             let Some((id, code)) = part.split_once(':') else {
-                problems.push(format!("\"{part}\" is not finding:answer"));
+                problems.push(format!(
+                    "\"{}\" is not finding:answer",
+                    shorten_quoted(part)
+                ));
                 continue;
             };
-            let Some(finding) = pack
-                .findings
-                .iter()
-                .find(|finding| finding.id.as_str() == id)
-            else {
-                problems.push(format!("this case has no finding \"{id}\""));
+            let Some(finding) = findings.get(id) else {
+                problems.push(format!(
+                    "this case has no finding \"{}\"",
+                    shorten_quoted(id)
+                ));
                 continue;
             };
             match answer_from_code(code) {
-                Some(answer) => answers.set(finding.id.clone(), Some(answer)),
-                None => problems.push(format!("\"{code}\" is not an answer (y, n or x)")),
+                Some(answer) => answers.set((*finding).clone(), Some(answer)),
+                None => problems.push(format!(
+                    "\"{}\" is not an answer (y, n or x)",
+                    shorten_quoted(code)
+                )),
             }
         }
-        (answers, problems)
+        (answers, cap_problems(problems))
     }
 }
 
@@ -345,12 +358,12 @@ pub fn encode_ticks(ticks: &[ItemId]) -> String {
 
 /// Decodes [`encode_ticks`], keeping only items the pack has.
 pub fn decode_ticks(pack: &CasePack, text: &str) -> Vec<ItemId> {
+    let items: std::collections::HashMap<&str, &ItemId> = pack
+        .workup
+        .iter()
+        .map(|item| (item.id.as_str(), &item.id))
+        .collect();
     text.split(',')
-        .filter_map(|id| {
-            pack.workup
-                .iter()
-                .find(|item| item.id.as_str() == id)
-                .map(|item| item.id.clone())
-        })
+        .filter_map(|id| items.get(id).map(|id| (*id).clone()))
         .collect()
 }

@@ -10,7 +10,9 @@
 //! returns; it never decides anything clinical itself.
 
 pub mod article;
+pub mod bidi;
 pub mod binary;
+pub mod checklist;
 pub mod cite;
 pub mod compare;
 pub mod differential;
@@ -24,6 +26,7 @@ pub mod notes;
 mod parse;
 pub mod provenance;
 pub mod reader;
+pub mod saved;
 pub mod search;
 pub mod stats;
 pub mod study;
@@ -55,7 +58,18 @@ pub fn load_pack(file: &str, text: &str) -> Result<CasePack, PackErrors> {
     let parsed = parse::parse(file, text)?;
     limits::check_lists(file, &parsed.pack)?;
     validate::validate(file, text, &parsed)?;
+    if bidi::has_controls(text) {
+        return Ok(contain_bidi(parsed.pack));
+    }
     Ok(parsed.pack)
+}
+
+/// The pack with every string's direction controls closed off ([`bidi::contain`]), so no
+/// text of the pack can reorder the app's own. Only packs with such controls pay for it.
+fn contain_bidi(pack: CasePack) -> CasePack {
+    let mut value = serde_json::to_value(&pack).expect("a pack serialises");
+    bidi::contain_all(&mut value);
+    serde_json::from_value(value).unwrap_or(pack)
 }
 
 /// Loads the embedded seed pack. It is validated by the test suite on every build, so a

@@ -80,7 +80,11 @@ pub fn safe_href(href: &str) -> Option<String> {
     let allowed_scheme = ["https://", "http://", "mailto:"]
         .iter()
         .any(|scheme| lower.starts_with(scheme));
-    let relative = (lower.starts_with('/') && !lower.starts_with("//")) || lower.starts_with('#');
+    // A relative link stays on this site: a path (`/x`) or a fragment (`#x`). Browsers
+    // read a backslash as a slash, so `/\host` and `\/host` are links to another host
+    // (as `//host` is); no path of this site needs a backslash, so any refuses the link.
+    let relative = lower.starts_with('#')
+        || (lower.starts_with('/') && !lower.starts_with("//") && !compact.contains('\\'));
     (allowed_scheme || relative).then_some(compact)
 }
 
@@ -311,8 +315,9 @@ fn annotate(
         while let Some(found) = searchable[from..].find(&needle) {
             let start = from + found;
             let end = start + needle.len();
-            let free = marks.iter().all(|(s, e, _)| end <= *s || start >= *e);
-            if free && word_boundary(&text, start, end) {
+            // The cheap test first: a term inside a longer word is common, and the marks
+            // may be many (a paragraph of citations).
+            if word_boundary(&text, start, end) && free_of(&marks, start, end) {
                 marks.push((start, end, Mark::Term(index)));
                 named.push(id.clone());
                 break;
@@ -355,6 +360,15 @@ fn annotate(
     }
     cuts.sort_unstable();
     cuts.dedup();
+    // One sweep over the cuts: runs, marks and noted ranges are each walked once, in
+    // order, so a paragraph of any length (tens of thousands of runs or citations) costs
+    // time in proportion to its size, never to its size squared.
+    marks.sort_unstable_by_key(|(start, _, _)| *start);
+    let mut noted_starts: Vec<usize> = noted_ranges.iter().map(|(s, _)| *s).collect();
+    let mut noted_ends: Vec<usize> = noted_ranges.iter().map(|(_, e)| *e).collect();
+    noted_starts.sort_unstable();
+    noted_ends.sort_unstable();
+    let (mut next_run, mut next_mark, mut started, mut ended) = (0, 0, 0, 0);
     let mut segments: Vec<Segment> = Vec::new();
     let mut previous_mark: Option<(usize, usize)> = None;
     for pair in cuts.windows(2) {
@@ -362,21 +376,37 @@ fn annotate(
         if start >= end {
             continue;
         }
+        while next_run < run_ranges.len()
+            && (run_ranges[next_run].1 <= start || run_ranges[next_run].0 >= run_ranges[next_run].1)
+        {
+            next_run += 1;
+        }
         let run = run_ranges
-            .iter()
-            .position(|(s, e)| start >= *s && end <= *e && s < e)
-            .map(|index| &runs[index]);
+            .get(next_run)
+            .filter(|(s, e)| start >= *s && end <= *e)
+            .map(|_| &runs[next_run]);
+        while next_mark < marks.len() && marks[next_mark].1 <= start {
+            next_mark += 1;
+        }
         let mark = marks
-            .iter()
-            .find(|(s, e, _)| start >= *s && end <= *e)
+            .get(next_mark)
+            .filter(|(s, e, _)| start >= *s && end <= *e)
             .map(|(s, e, mark)| (*s, *e, *mark));
+        while started < noted_starts.len() && noted_starts[started] <= start {
+            started += 1;
+        }
+        while ended < noted_ends.len() && noted_ends[ended] <= start {
+            ended += 1;
+        }
         let mut segment = Segment {
             text: text[start..end].to_owned(),
             strong: run.is_some_and(|run| run.strong),
             emphasis: run.is_some_and(|run| run.emphasis),
             link: run.and_then(|run| run.link.clone()),
             highlight: highlight_range.is_some_and(|(s, e)| start >= s && end <= e),
-            noted: noted_ranges.iter().any(|(s, e)| start >= *s && end <= *e),
+            // Cuts fall on every range's ends, so a segment lies wholly inside a noted
+            // sentence exactly when more of them started than ended before it.
+            noted: started > ended,
             ..Segment::default()
         };
         match mark {
@@ -406,6 +436,18 @@ fn annotate(
         previous_mark = this_mark;
     }
     Block::Paragraph { segments, anchors }
+}
+
+/// True when no mark overlaps `start..end`. The marks are few and unsorted while terms are
+/// being placed, but a paragraph may hold thousands of citations: those come first and
+/// sorted (see `citation_ranges`), so they are searched by halving, the terms after them
+/// one by one.
+fn free_of(marks: &[(usize, usize, Mark)], start: usize, end: usize) -> bool {
+    let citations = marks.partition_point(|(_, _, mark)| *mark == Mark::Citation);
+    let (sorted, rest) = marks.split_at(citations);
+    let after = sorted.partition_point(|(_, e, _)| *e <= start);
+    let clear_sorted = sorted.get(after).is_none_or(|(s, _, _)| end <= *s);
+    clear_sorted && rest.iter().all(|(s, e, _)| end <= *s || start >= *e)
 }
 
 /// True when `text[start..end]` is a whole word or phrase (not inside a longer word).
@@ -470,6 +512,12 @@ mod tests {
             "//evil.example/x",
             "file:///etc/passwd",
             "\u{0}javascript:alert(1)",
+            "/\\evil.example/path",
+            "\\/evil.example/path",
+            "\\\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/ /evil.example",
         ] {
             assert_eq!(safe_href(hostile), None, "{hostile:?}");
         }

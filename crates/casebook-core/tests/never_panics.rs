@@ -53,3 +53,16 @@ fn the_seed_pack_with_any_line_removed_never_panics() {
         let _ = casebook_core::load_pack("seed-mutated.casepack.md", &text);
     }
 }
+
+#[test]
+fn a_pack_with_an_open_override_in_its_title_opens_with_it_closed() {
+    let text =
+        casebook_core::SEED_PACK.replacen("title = \"Diffuse", "title = \"\u{202E}Diffuse", 1);
+    let pack = casebook_core::load_pack("bidi.casepack.md", &text).expect("it validates");
+    assert!(pack.meta.title.starts_with('\u{202E}'));
+    assert!(pack.meta.title.ends_with('\u{202C}'), "closed at its end");
+    // Everything else is as it was.
+    let seed = casebook_core::seed_pack().unwrap();
+    assert_eq!(pack.events, seed.events);
+    assert_eq!(pack.article, seed.article);
+}

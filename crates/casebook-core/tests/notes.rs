@@ -56,13 +56,13 @@ fn merging_loses_nothing_on_either_side() {
     theirs.set_note(BAL, "theirs").unwrap();
     theirs.toggle_bookmark(HAEMOPTYSIS);
     let imported = Notes::from_json(&theirs.to_json(&pack), &pack).unwrap();
-    assert_eq!(mine.merge(imported), 1);
+    assert_eq!(mine.merge(imported), Ok(1));
     assert_eq!(mine.get(BAL).unwrap().note, "mine\n\ntheirs");
     assert!(mine.get(HAEMOPTYSIS).unwrap().bookmarked);
     // Importing the same file again changes nothing.
     let again = Notes::from_json(&theirs.to_json(&pack), &pack).unwrap();
     let before = mine.clone();
-    assert_eq!(mine.merge(again), 0);
+    assert_eq!(mine.merge(again), Ok(0));
     assert_eq!(mine, before);
 }
 
@@ -86,10 +86,6 @@ fn damaged_or_foreign_files_are_refused_with_reasons() {
             "another-case",
         ),
         (
-            r#"{"kind":"casebook-notes","format":1,"pack":"alemtuzumab-dah","annotations":[{"sentence":"Not in the paper.","bookmarked":true}]}"#,
-            "not in this article",
-        ),
-        (
             r#"{"kind":"casebook-notes","format":1,"pack":"alemtuzumab-dah","annotations":[],"extra":1}"#,
             "unknown field",
         ),
@@ -101,4 +97,91 @@ fn damaged_or_foreign_files_are_refused_with_reasons() {
             "{text}: {problems:?}"
         );
     }
+}
+
+#[test]
+fn a_merge_that_would_make_a_note_too_long_changes_nothing() {
+    let pack = pack();
+    let mut mine = Notes::default();
+    mine.set_note(BAL, &"m".repeat(6_000)).unwrap();
+    let mut theirs = Notes::default();
+    theirs.set_note(BAL, &"t".repeat(6_000)).unwrap();
+    theirs.toggle_bookmark(HAEMOPTYSIS);
+    let before = mine.clone();
+    let problems = mine.merge(theirs).unwrap_err();
+    assert!(problems[0].contains("12002 characters"), "{problems:?}");
+    assert_eq!(mine, before, "nothing merged, not even the bookmark");
+    // The same refusal when the merge comes from reading one file with the sentence twice.
+    let doubled = format!(
+        r#"{{"kind":"casebook-notes","format":2,"pack":"{}","annotations":[{{"sentence":"{BAL}","note":"{}"}},{{"sentence":"{BAL}","note":"{}"}}]}}"#,
+        pack.meta.id,
+        "a".repeat(6_000),
+        "b".repeat(6_000)
+    );
+    assert!(Notes::from_json(&doubled, &pack).is_err());
+}
+
+#[test]
+fn notes_on_sentences_the_article_no_longer_has_are_kept_detached() {
+    use casebook_core::notes::{closest_sentences, ArticleSentences};
+    let pack = pack();
+    let file = format!(
+        r#"{{"kind":"casebook-notes","format":1,"pack":"{}","annotations":[{{"sentence":"Four hours later she started coughing up dark blood.","note":"edited sentence"}},{{"sentence":"{BAL}","bookmarked":true}}]}}"#,
+        pack.meta.id
+    );
+    let mut notes =
+        Notes::from_json(&file, &pack).expect("a detached note is not a reason to refuse");
+    let article = ArticleSentences::of(&pack);
+    let detached: Vec<_> = notes
+        .detached(&article)
+        .map(|a| a.sentence.clone())
+        .collect();
+    assert_eq!(
+        detached,
+        ["Four hours later she started coughing up dark blood."]
+    );
+    assert_eq!(notes.attached(&article).count(), 1);
+    // The closest sentence of the article is the one it was written on.
+    let suggestions = closest_sentences(&pack, &detached[0], 3);
+    assert_eq!(suggestions[0], HAEMOPTYSIS);
+    notes.reattach(&detached[0], HAEMOPTYSIS).unwrap();
+    assert_eq!(notes.detached(&article).count(), 0);
+    assert_eq!(notes.get(HAEMOPTYSIS).unwrap().note, "edited sentence");
+}
+
+#[test]
+fn an_edit_over_a_note_changed_in_another_tab_keeps_both() {
+    use casebook_core::notes::Edit;
+    let mut stored = Notes::default();
+    // This tab opened the editor on an empty note; another tab then saved "theirs".
+    stored.set_note(BAL, "theirs").unwrap();
+    assert_eq!(stored.save_edit(BAL, "", "mine"), Ok(Edit::KeptBoth));
+    assert_eq!(stored.get(BAL).unwrap().note, "theirs\n\nmine");
+    // Editing what was seen replaces it.
+    assert_eq!(
+        stored.save_edit(BAL, "theirs\n\nmine", "one"),
+        Ok(Edit::Saved)
+    );
+    assert_eq!(stored.get(BAL).unwrap().note, "one");
+}
+
+#[test]
+fn stored_notes_are_salvaged_and_a_newer_format_is_left_alone() {
+    use casebook_core::saved::{Read, Saved};
+    let pack = pack();
+    let long = "x".repeat(MAX_NOTE_CHARS + 1);
+    let stored = format!(
+        r#"{{"kind":"casebook-notes","format":2,"pack":"{}","annotations":[{{"sentence":"{BAL}","note":"{long}"}},{{"sentence":"{HAEMOPTYSIS}","bookmarked":true}}]}}"#,
+        pack.meta.id
+    );
+    let Read::Salvaged { value, lost } = Notes::read(&stored, &pack) else {
+        panic!("salvaged");
+    };
+    assert_eq!(value.annotations().len(), 1);
+    assert!(lost[0].contains("Annotation 1"), "{lost:?}");
+    let newer = format!(
+        r#"{{"kind":"casebook-notes","format":9,"pack":"{}","annotations":[]}}"#,
+        pack.meta.id
+    );
+    assert_eq!(Notes::read(&newer, &pack), Read::Newer { format: 9 });
 }

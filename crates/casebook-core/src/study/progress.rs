@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::{DiagnosisId, ItemId, QuestionId, StageId};
 use crate::model::CasePack;
+use crate::saved::{cap_problems, shorten_quoted, Read, Saved};
 use crate::study::cards::{cards, Deck};
-use crate::study::sm2::MIN_EASINESS;
+use crate::study::sm2::{Schedule, MIN_EASINESS};
 
 /// The version of the study format this build writes and reads.
 pub const STUDY_FORMAT: u32 = 1;
@@ -45,6 +46,84 @@ pub struct Progress {
     /// Flashcard schedules by card id.
     #[serde(default)]
     pub cards: Deck,
+}
+
+/// True when a schedule's E-Factor is within SM-2's range (and a sane upper bound).
+fn schedule_in_range(schedule: &Schedule) -> bool {
+    (MIN_EASINESS..=1_000).contains(&schedule.easiness)
+}
+
+/// Parses a stored study file for `pack`: the progress as written (not yet checked
+/// against the pack), or why it cannot be read, with the format when it is newer.
+fn parse_file(text: &str, pack: &CasePack) -> Result<Progress, (Option<u32>, Vec<String>)> {
+    let file: StudyFile = serde_json::from_str(text).map_err(|error| {
+        let message = error.to_string();
+        (
+            None,
+            vec![format!(
+                "This is not Casebook study progress (line {}, column {}: {}).",
+                error.line(),
+                error.column(),
+                shorten_quoted(&message)
+            )],
+        )
+    })?;
+    let mut problems = Vec::new();
+    if file.kind != STUDY_KIND {
+        problems.push(format!(
+            "The file says it is \"{}\", not \"{STUDY_KIND}\".",
+            shorten_quoted(&file.kind)
+        ));
+    }
+    if file.format != STUDY_FORMAT {
+        problems.push(format!(
+            "The progress is in study format {}; this version reads format {STUDY_FORMAT}.",
+            file.format
+        ));
+    }
+    if file.pack != pack.meta.id {
+        problems.push(format!(
+            "The progress is for the case \"{}\", not for \"{}\".",
+            shorten_quoted(&file.pack),
+            pack.meta.id
+        ));
+    }
+    if !problems.is_empty() {
+        let newer = (file.format > STUDY_FORMAT).then_some(file.format);
+        return Err((newer, problems));
+    }
+    Ok(Progress {
+        attempts: file.attempts,
+        questions: file.questions,
+        cards: file.cards,
+    })
+}
+
+impl Saved for Progress {
+    type Context = CasePack;
+    const NAME: &'static str = "study progress";
+
+    /// Reads stored progress, keeping what fits the pack (an edited pack may have lost a
+    /// stage or a question) and saying what does not; progress from a newer version is
+    /// left alone.
+    fn read(text: &str, pack: &CasePack) -> Read<Progress> {
+        match parse_file(text, pack) {
+            Err((Some(format), _)) => Read::Newer { format },
+            Err((None, problems)) => Read::Unreadable { problems },
+            Ok(progress) => {
+                let (kept, lost) = progress.salvage(pack);
+                if lost.is_empty() {
+                    Read::Whole(kept)
+                } else {
+                    Read::Salvaged { value: kept, lost }
+                }
+            }
+        }
+    }
+
+    fn write(&self, pack: &CasePack) -> String {
+        self.to_json(pack)
+    }
 }
 
 /// The file kept in storage.
@@ -105,43 +184,75 @@ impl Progress {
     /// Reads stored progress for `pack`; every problem is reported in words and nothing is
     /// returned on any problem, so the caller keeps the stored text aside.
     pub fn from_json(text: &str, pack: &CasePack) -> Result<Progress, Vec<String>> {
-        let file: StudyFile = serde_json::from_str(text).map_err(|error| {
-            vec![format!(
-                "This is not Casebook study progress (line {}, column {}: {error}).",
-                error.line(),
-                error.column()
-            )]
-        })?;
-        let mut problems = Vec::new();
-        if file.kind != STUDY_KIND {
-            problems.push(format!(
-                "The file says it is \"{}\", not \"{STUDY_KIND}\".",
-                file.kind
-            ));
-        }
-        if file.format != STUDY_FORMAT {
-            problems.push(format!(
-                "The progress is in study format {}; this version reads format {STUDY_FORMAT}.",
-                file.format
-            ));
-        }
-        if file.pack != pack.meta.id {
-            problems.push(format!(
-                "The progress is for the case \"{}\", not for \"{}\".",
-                file.pack, pack.meta.id
-            ));
-        }
-        let progress = Progress {
-            attempts: file.attempts,
-            questions: file.questions,
-            cards: file.cards,
-        };
-        problems.extend(progress.problems(pack));
+        let progress = parse_file(text, pack).map_err(|(_, problems)| problems)?;
+        let problems = progress.problems(pack);
         if problems.is_empty() {
             Ok(progress)
         } else {
-            Err(problems)
+            Err(cap_problems(problems))
         }
+    }
+
+    /// The part of this progress that fits `pack` (an edited pack may have lost a stage, a
+    /// question or a card), with what was dropped in words.
+    pub fn salvage(self, pack: &CasePack) -> (Progress, Vec<String>) {
+        let mut lost = Vec::new();
+        let known_cards: std::collections::HashSet<String> =
+            cards(pack).into_iter().map(|card| card.id).collect();
+        let mut kept = Progress::default();
+        for mut attempt in self.attempts {
+            if !pack.stages.iter().any(|s| s.id == attempt.stage) {
+                lost.push(format!(
+                    "The case has no stage \"{}\" now; what was committed there is not shown.",
+                    shorten_quoted(attempt.stage.as_str())
+                ));
+                continue;
+            }
+            let before = attempt.ranking.len();
+            attempt
+                .ranking
+                .retain(|id| pack.diagnoses.iter().any(|d| &d.id == id));
+            if attempt.ranking.len() < before {
+                lost.push(format!(
+                    "Stage \"{}\": {} ranked diagnoses are no longer in the case.",
+                    attempt.stage,
+                    before - attempt.ranking.len()
+                ));
+            }
+            if let Some(test) = &attempt.next_test {
+                if !pack.workup.iter().any(|w| &w.id == test) {
+                    lost.push(format!(
+                        "Stage \"{}\": the test \"{}\" is no longer in the case.",
+                        attempt.stage,
+                        shorten_quoted(test.as_str())
+                    ));
+                    attempt.next_test = None;
+                }
+            }
+            kept.commit(pack, attempt);
+        }
+        for (id, choice) in self.questions {
+            match pack.questions.iter().find(|q| q.id == id) {
+                Some(question) if choice.is_none_or(|c| c < question.options.len()) => {
+                    kept.questions.insert(id, choice);
+                }
+                _ => lost.push(format!(
+                    "The answer to question \"{}\" no longer fits the case.",
+                    shorten_quoted(id.as_str())
+                )),
+            }
+        }
+        for (id, schedule) in self.cards.0 {
+            if known_cards.contains(&id) && schedule_in_range(&schedule) {
+                kept.cards.0.insert(id, schedule);
+            } else {
+                lost.push(format!(
+                    "The schedule of flashcard \"{}\" no longer fits the case.",
+                    shorten_quoted(&id)
+                ));
+            }
+        }
+        (kept, cap_problems(lost))
     }
 
     /// What in this progress does not fit `pack`, in words (empty when it all fits).
@@ -185,7 +296,7 @@ impl Progress {
             if !known.iter().any(|card| &card.id == id) {
                 problems.push(format!("The case has no flashcard \"{id}\"."));
             }
-            if schedule.easiness < MIN_EASINESS || schedule.easiness > 1_000 {
+            if !schedule_in_range(schedule) {
                 problems.push(format!(
                     "Flashcard \"{id}\": an E-Factor of {} is outside SM-2's range.",
                     schedule.easiness_factor()
