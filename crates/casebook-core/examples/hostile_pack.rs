@@ -157,9 +157,14 @@ fn poison(
     }
     match value {
         Value::String(text) => {
-            // "not reported" is a marker the validator reads; it stays as it is.
+            // "not reported" and "not in the part read" are markers the validator reads;
+            // they stay as they are.
             let code = key == "answer" && matches!(text.as_str(), "yes" | "no" | "not-done");
-            if text != "not reported" && key != "quote" && !code {
+            let unknown = matches!(
+                text.as_str(),
+                casebook_core::NOT_REPORTED | casebook_core::NOT_IN_PART_READ
+            );
+            if !unknown && key != "quote" && !code {
                 let (_, payload) = payloads.take();
                 text.push(' ');
                 text.push_str(&payload);

@@ -13,6 +13,10 @@ use crate::time::TimeSpec;
 /// The literal a pack writes where a source does not report something.
 pub const NOT_REPORTED: &str = "not reported";
 
+/// The literal a pack writes where only part of a source was read and that part does not
+/// give something: the source may report it, but nobody has read where it would.
+pub const NOT_IN_PART_READ: &str = "not in the part read";
+
 /// A whole case pack.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CasePack {
@@ -174,9 +178,16 @@ pub struct Source {
     pub pmid: Option<String>,
     /// How sure the bibliographic details are.
     pub status: Status,
-    /// Where `text` was taken from (e.g. "LITERATURE.md").
+    /// Where `text` was taken from (e.g. "sources/tahir.md" or "LITERATURE.md").
     #[serde(default)]
     pub excerpt_from: Option<String>,
+    /// What of the source was read ("abstract", "first part of the letter"), so a reader
+    /// knows how much of it the quotes could have come from.
+    #[serde(default)]
+    pub read: Option<String>,
+    /// Where it was read (the page or copy), as the research notes record it.
+    #[serde(default)]
+    pub where_read: Option<String>,
     /// The text of the source as we have it; provenance quotes must occur in it.
     /// Absent for the article source, whose text is the pack's Markdown body.
     #[serde(default)]
@@ -348,9 +359,11 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// True when the source does not report this field.
+    /// True when the field is not known from the source: it does not report it
+    /// ([`NOT_REPORTED`]), or the part of it that was read does not ([`NOT_IN_PART_READ`]).
+    /// Such a cell needs no provenance and is never contrasted.
     pub fn is_not_reported(&self) -> bool {
-        self.text.trim() == NOT_REPORTED
+        matches!(self.text.trim(), NOT_REPORTED | NOT_IN_PART_READ)
     }
 }
 
@@ -408,9 +421,14 @@ pub struct ComparisonRow {
     pub indication: String,
     /// Number of patients, as a cell (it may be "not reported").
     pub n: Cell,
-    /// Deaths and n, where both are reported.
+    /// Deaths and n, where both are reported and the row's patients are not already
+    /// counted in another row (the chart and the order by mortality use these).
     #[serde(default)]
     pub outcome_counts: Option<OutcomeCounts>,
+    /// A remark shown with the row wherever it is shown: that it probably repeats a
+    /// patient of another row, that it is another condition, how groups overlap.
+    #[serde(default)]
+    pub note: Option<String>,
     /// The compared fields.
     pub cells: Cells,
 }

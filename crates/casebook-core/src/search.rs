@@ -262,8 +262,9 @@ impl Index {
         for row in &pack.comparison {
             let cells: Vec<&str> = crate::compare::Field::ALL
                 .iter()
-                .map(|field| field.cell(row).text.as_str())
-                .filter(|text| text.trim() != crate::model::NOT_REPORTED)
+                .map(|field| field.cell(row))
+                .filter(|cell| !cell.is_not_reported())
+                .map(|cell| cell.text.as_str())
                 .collect();
             documents.push(Document {
                 kind: Kind::Comparison,

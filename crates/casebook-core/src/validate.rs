@@ -547,7 +547,7 @@ fn check_cell(
     match &cell.provenance {
         Some(provenance) => checker.check(report, &format!("{path}.provenance"), provenance, sources),
         None if cell.is_not_reported() => {}
-        None => report.error(path, format!("a reported value needs provenance; write text = \"{NOT_REPORTED}\" if the sources do not give it")),
+        None => report.error(path, format!("a reported value needs provenance; write text = \"{NOT_REPORTED}\" if the sources do not give it, or \"{NOT_IN_PART_READ}\" if the part of them read does not")),
     }
 }
 

@@ -30,6 +30,8 @@ fn awkward() -> Source {
         pmid: Some("123".into()),
         status: Status::Unverified,
         excerpt_from: None,
+        read: None,
+        where_read: None,
         text: None,
         note: Some("Line one\nline two".into()),
     }

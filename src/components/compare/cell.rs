@@ -1,5 +1,6 @@
 //! One cell of the comparison table: what the source says, its status, and the quote on
-//! demand; "not reported" is said in words, never left blank.
+//! demand; an unknown field is said in words ("not reported", or "not in the part read"
+//! where only part of the source was read), never left blank.
 
 use casebook_core::Cell;
 use yew::prelude::*;
@@ -21,7 +22,7 @@ pub fn CellView(props: &CellViewProps) -> Html {
     if cell.is_not_reported() {
         return html! {
             <div class="cell not-reported">
-                <span>{ casebook_core::NOT_REPORTED }</span>
+                <span>{ cell.text.trim() }</span>
                 { for cell.provenance.iter().map(|provenance| html! {
                     <div class="cell-source"><SourceNote provenance={provenance.clone()} /></div>
                 }) }
