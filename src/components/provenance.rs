@@ -1,9 +1,10 @@
-//! The source of a fact, on demand: the verbatim quote, which source it is from, and how
-//! sure we are, and for quotes from the case report a link to the sentence in the paper.
-//! Collapsed by default so the facts stay readable.
+//! The source of a fact, on demand: the verbatim quote, which source it is from (and how
+//! much of it was read), and how sure we are, and for quotes from the case report a link
+//! to the sentence in the paper. A quote from the project's research notes says that the
+//! words are the notes', not a paper's. Collapsed by default so the facts stay readable.
 
 use casebook_core::provenance::reader_href;
-use casebook_core::Provenance;
+use casebook_core::{Provenance, SourceKind};
 use yew::prelude::*;
 
 use crate::components::status_badge::StatusBadge;
@@ -25,14 +26,20 @@ pub fn SourceNote(props: &SourceNoteProps) -> Html {
     let pack = use_pack();
     let provenance = &props.provenance;
     let pack = pack.as_ref().as_ref().ok();
-    let source_title = pack
-        .and_then(|pack| {
-            pack.sources
-                .iter()
-                .find(|source| source.id == provenance.source)
-        })
+    let source = pack.and_then(|pack| {
+        pack.sources
+            .iter()
+            .find(|source| source.id == provenance.source)
+    });
+    let source_title = source
         .map(|source| source.title.clone())
         .unwrap_or_else(|| provenance.source.to_string());
+    let from_notes = source.is_some_and(|source| source.kind == SourceKind::Notes);
+    // How much of the source the quote could come from ("the abstract"), for any source
+    // but the case report itself, which the app holds whole.
+    let read = source
+        .filter(|source| source.kind != SourceKind::Article && !from_notes)
+        .and_then(|source| source.read.clone());
     let in_paper = pack.and_then(|pack| reader_href(provenance, &pack.meta.article_source));
     html! {
         <details class="quote" open={props.open}>
@@ -40,6 +47,10 @@ pub fn SourceNote(props: &SourceNoteProps) -> Html {
             <blockquote>{ &provenance.quote }</blockquote>
             <p class="quote-meta">
                 <a href={format!("/sources#source-{}", provenance.source)}>{ source_title }</a>
+                if from_notes {
+                    { " (the notes' own words, not a paper's)" }
+                }
+                { for read.map(|read| html! { <span class="muted">{ format!(" (read: {read})") }</span> }) }
                 { " " }<StatusBadge status={provenance.status} />
             </p>
             { for in_paper.map(|href| html! {

@@ -1,9 +1,11 @@
 //! `/sources`: every source the app rests on, with its bibliographic details as far as
-//! known, its status, what in the app rests on it (computed from provenance by the core),
-//! the paper's numbered references, and exports for reference managers.
+//! known, its status, what of it was read and where, what in the app rests on it
+//! (computed from provenance by the core), the paper's numbered references with what is
+//! known of each, and exports for reference managers. The project's own research notes
+//! are said to be notes, not a published source.
 
 use casebook_core::cite::{all_bibtex, all_ris, usage};
-use casebook_core::Status;
+use casebook_core::{SourceKind, Status};
 use yew::prelude::*;
 
 use crate::browser;
@@ -41,7 +43,7 @@ pub fn Sources() -> Html {
     html! {
         <article class="page sources">
             <h1>{ "Sources" }</h1>
-            <p class="lede">{ "Every source the app's facts are quoted from, how sure its details are, and what in the app rests on it. Unknown fields are shown as unknown; nothing is completed from memory." }</p>
+            <p class="lede">{ "Every source the app's facts are quoted from, how sure its details are, what of it was read and where, and what in the app rests on it. Most were read only in part (an abstract, the first page); a quote comes from the part read. Unknown fields are shown as unknown; nothing is completed from memory." }</p>
             <p>{ format!("{} sources: ", pack.sources.len()) }
                 { for counts.iter().enumerate().map(|(index, (status, count))| html! {
                     <>{ if index > 0 { ", " } else { "" } }{ format!("{count} ") }<StatusBadge status={*status} /></>
@@ -57,6 +59,9 @@ pub fn Sources() -> Html {
                     html! {
                         <li class="source" id={format!("source-{}", source.id)}>
                             <h2 class="source-title">{ &source.title }{ " " }<StatusBadge status={source.status} /></h2>
+                            if source.kind == SourceKind::Notes {
+                                <p class="notice">{ "Not a published source: the project's own notes about the sources. What is quoted from them is in the notes' words, not a paper's, and carries the status the notes give it." }</p>
+                            }
                             <dl class="source-details">
                                 <div><dt>{ "Authors" }</dt><dd>{ source.authors.clone().map(Html::from).unwrap_or_else(unknown) }</dd></div>
                                 <div><dt>{ "Published in" }</dt><dd>{ source.container.clone().map(Html::from).unwrap_or_else(unknown) }</dd></div>
@@ -68,8 +73,10 @@ pub fn Sources() -> Html {
                                 if let Some(pmid) = &source.pmid {
                                     <div><dt>{ "PubMed" }</dt><dd>{ pmid }</dd></div>
                                 }
+                                <div><dt>{ "What was read" }</dt><dd>{ source.read.clone().map(Html::from).unwrap_or_else(unknown) }</dd></div>
+                                <div><dt>{ "Where" }</dt><dd>{ source.where_read.clone().map(Html::from).unwrap_or_else(unknown) }</dd></div>
                                 if let Some(from) = &source.excerpt_from {
-                                    <div><dt>{ "Read in" }</dt><dd>{ from }</dd></div>
+                                    <div><dt>{ "Passages held" }</dt><dd>{ format!("copied word for word from the project's research files ({from})") }</dd></div>
                                 }
                             </dl>
                             { for source.note.iter().map(|note| html! { <p class="source-note">{ note }</p> }) }
@@ -92,7 +99,7 @@ pub fn Sources() -> Html {
             </ul>
             <section aria-labelledby="paper-references">
                 <h2 id="paper-references">{ "The case report's own references" }</h2>
-                <p class="muted">{ "The text we have numbers its references without listing them; each is shown with what is known of it." }</p>
+                <p class="muted">{ "The text we have numbers its references without listing them, and no reference list was found; each is shown with what is known of it. A probable identification rests on the content only and says so." }</p>
                 <ol class="references">
                     { for pack.references.iter().map(|reference| html! {
                         <li value={reference.number.to_string()}>
