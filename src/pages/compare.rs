@@ -108,7 +108,7 @@ pub fn Compare() -> Html {
             <section aria-labelledby="outcome-heading">
                 <h2 id="outcome-heading">{ "Outcome by group" }</h2>
                 <OutcomeChart bars={bars} />
-                <p class="muted small">{ "Groups overlap: this case is one of the 5 MS reports in VigiBase, and VigiBase's 22 reports are its MS and other-indication groups together. Rows without both deaths and n are not charted." }</p>
+                <p class="muted small">{ "Rows without both deaths and n are not charted, nor is a row whose patients another row already counts. Where rows overlap or a row is another condition, its note says so, beside its bar and in the table." }</p>
             </section>
 
             { for registry.map(|(first, second, comparison)| {
@@ -191,6 +191,7 @@ pub fn Compare() -> Html {
                                         <th scope="col" id={format!("row-{}", row.id)} class={classes!(format!("group-{:?}", row.group).to_lowercase())}>
                                             <span class="row-label">{ &row.label }</span>
                                             <span class="row-group">{ group_label(row.group) }</span>
+                                            { for row.note.iter().map(|note| html! { <span class="row-note muted small">{ note }</span> }) }
                                         </th>
                                     }) }
                                 </tr>

@@ -30,6 +30,8 @@ pub fn ContrastTable(props: &ContrastTableProps) -> Html {
         return html! { <p class="muted">{ "No reported field differs from this case." }</p> };
     }
     html! {
+        <>
+        { for other.note.iter().map(|note| html! { <p class="muted small">{ format!("{}: {note}", other.label) }</p> }) }
         <div class="table-scroll" role="region" aria-label="What differs" tabindex="0">
             <table class="contrast-table">
                 <thead>
@@ -50,5 +52,6 @@ pub fn ContrastTable(props: &ContrastTableProps) -> Html {
                 </tbody>
             </table>
         </div>
+        </>
     }
 }

@@ -16,6 +16,9 @@ use yew::prelude::*;
 pub struct BarData {
     /// Row label.
     pub label: String,
+    /// The row's note (a probable repeat, another condition, overlapping groups), shown
+    /// with its bar so the chart never hides it.
+    pub note: Option<String>,
     /// Group name.
     pub group: &'static str,
     /// Deaths.
@@ -41,6 +44,7 @@ impl BarData {
     pub fn from_core(bar: &OutcomeBar<'_>, article: &SourceId) -> BarData {
         BarData {
             label: bar.row.label.clone(),
+            note: bar.row.note.clone(),
             group: group_label(bar.row.group),
             deaths: bar.deaths.events,
             total: bar.deaths.total,
@@ -80,7 +84,9 @@ pub fn OutcomeChart(props: &OutcomeChartProps) -> Html {
                     let died = if bar.total == 0 { 0.0 } else { f64::from(bar.deaths) / f64::from(bar.total) };
                     html! {
                         <li class="bar-row">
-                            <span class="bar-label">{ &bar.label }<span class="bar-n">{ format!(" · n = {}", bar.total) }</span></span>
+                            <span class="bar-label">{ &bar.label }<span class="bar-n">{ format!(" · n = {}", bar.total) }</span>
+                                { for bar.note.iter().map(|note| html! { <span class="bar-note muted small">{ format!(" · {note}") }</span> }) }
+                            </span>
                             <svg class="bar" viewBox="0 0 100 12" preserveAspectRatio="none" role="img" aria-label={bar.sentence.clone()}>
                                 <rect class="bar-recovered" x="0" y="3" width="100" height="6" />
                                 <rect class="bar-died" x="0" y="3" width={percent(died)} height="6" />
@@ -111,7 +117,7 @@ pub fn OutcomeChart(props: &OutcomeChartProps) -> Html {
                         <tbody>
                             { for props.bars.iter().map(|bar| html! {
                                 <tr>
-                                    <th scope="row">{ &bar.label }</th>
+                                    <th scope="row">{ &bar.label }{ for bar.note.iter().map(|note| html! { <span class="muted small">{ format!(" ({note})") }</span> }) }</th>
                                     <td>{ bar.group }</td>
                                     <td>{ bar.total }</td>
                                     <td>{ bar.deaths }</td>
