@@ -87,3 +87,46 @@ fn the_current_view_is_marked_in_the_navigation() {
         &html[current..current + 60]
     );
 }
+
+#[test]
+fn the_sources_page_says_what_was_read_where_and_what_the_notes_are() {
+    let html = text_of(&render("/sources"));
+    let pack = casebook_core::seed_pack().unwrap();
+    for source in &pack.sources {
+        let read = source
+            .read
+            .as_deref()
+            .expect("every source says what was read");
+        assert!(html.contains(read), "{}: {read}", source.id);
+        let place = source.where_read.as_deref().expect("and where");
+        assert!(html.contains(place), "{}: {place}", source.id);
+    }
+    assert!(html.contains("Not a published source: the project's own notes"));
+    // Probable identifications of the paper's references say so.
+    assert!(html.contains("Probably Tahir W et al."));
+}
+
+#[test]
+fn the_comparison_marks_a_probable_repeat_and_another_condition() {
+    let html = render("/compare");
+    let tahir = html.find("id=\"row-tahir\"").expect("Tahir's row is shown");
+    let header_end = tahir + html[tahir..].find("</th>").unwrap();
+    assert!(html[tahir..header_end].contains("not counted again"));
+    // Its death has no bar of its own; Bayas's bar says it is another condition.
+    assert!(!html.contains("aria-label=\"Tahir"));
+    let bayas_bar = html
+        .find("aria-label=\"Bayas")
+        .expect("Bayas's patient is charted");
+    let bar_row = html[..bayas_bar].rfind("<li class=\"bar-row\">").unwrap();
+    assert!(html[bar_row..bayas_bar].contains("another condition"));
+}
+
+/// The page's text with the entities Yew's SSR writes turned back into characters.
+fn text_of(html: &str) -> String {
+    html.replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}

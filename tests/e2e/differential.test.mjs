@@ -37,17 +37,29 @@ test('the published case reproduces the authors\' conclusions', async () => {
   await page.locator('#dx-dah[data-standing="supported"]').waitFor();
   assert.equal(await standing(page, 'dah'), 'supported');
   assert.equal(await standing(page, 'pulmonary-oedema'), 'less-likely');
-  assert.equal(await standing(page, 'infection'), 'ruled-out');
-  assert.equal(await standing(page, 'pulmonary-embolism'), 'ruled-out');
+  // "No evidence of" weighs against, it does not rule out: only anti-GBM disease, which
+  // the authors themselves exclude, is ruled out.
+  assert.equal(await standing(page, 'infection'), 'less-likely');
+  assert.equal(await standing(page, 'pulmonary-embolism'), 'less-likely');
   assert.equal(await standing(page, 'anti-gbm'), 'ruled-out');
-  assert.equal(await standing(page, 'anca-vasculitis'), 'ruled-out');
+  assert.equal(await standing(page, 'anca-vasculitis'), 'less-likely');
   assert.equal(await standing(page, 'crs'), 'less-likely');
   assert.equal(await standing(page, 'pleuritis'), 'supported');
   assert.equal((await standings(page))[0][0], 'dah', 'DAH leads');
+  // The whole ranking: within a standing, by answers for minus answers against, then the
+  // pack's order; each card says its count.
+  assert.deepEqual(await standings(page), [
+    ['dah', 'supported'], ['pleuritis', 'supported'], ['alveolar-damage', 'possible'],
+    ['infection', 'less-likely'], ['pulmonary-embolism', 'less-likely'], ['coagulopathy', 'less-likely'],
+    ['crs', 'less-likely'], ['anca-vasculitis', 'less-likely'], ['pulmonary-oedema', 'less-likely'],
+    ['anti-gbm', 'ruled-out'],
+  ]);
+  assert.match(await page.locator('#dx-pulmonary-oedema .dx-tally').textContent(), /1 answer supports it, 5 weigh against it/);
+  assert.match(await page.locator('#dx-infection .dx-tally').textContent(), /1 answer weighs against it and none supports it/);
   // Each reason links to its finding and carries its source.
   const reason = page.locator('#dx-infection .reason').first();
-  assert.match(await reason.textContent(), /rules out: Pathogens on BAL stains and cultures\? no\./);
-  assert.match(await reason.locator('blockquote').textContent(), /no evidence of infection/);
+  assert.match(await reason.textContent(), /weighs against: Pathogens found in the BAL fluid\? no\./);
+  assert.match(await reason.locator('blockquote').textContent(), /no evidence of pathogenic bacteria, viruses/);
   await page.close();
 });
 
@@ -61,7 +73,7 @@ test('answering by touch and by keyboard re-ranks the diagnoses', async () => {
   const no = page.locator('#finding-embolus-on-ctpa input[value="no"]');
   await no.focus();
   await page.keyboard.press('Space');
-  await page.locator('#dx-pulmonary-embolism[data-standing="ruled-out"]').waitFor();
+  await page.locator('#dx-pulmonary-embolism[data-standing="less-likely"]').waitFor();
   assert.equal(await no.isChecked(), true);
   // Clear an answer.
   await page.getByRole('button', { name: /Clear the answer to: Haemoptysis/ }).click();

@@ -235,7 +235,7 @@ test('the study mode in use: axe-core finds no violation and nothing scrolls sid
       await waitForHydration(page);
       const first = page.locator('#stage-history');
       await first.getByRole('button', { name: /Anti-GBM disease/ }).tap();
-      await first.getByRole('button', { name: /Coagulopathy or thrombocytopenia/ }).tap();
+      await first.getByRole('button', { name: /Coagulation or platelet disorder/ }).tap();
       for (const id of ['history', 'premedication', 'day-1', 'second-infusion', 'symptoms', 'examination', 'blood-tests']) {
         if (id !== 'history') await page.getByRole('button', { name: /^Reveal stage/ }).tap();
         await commit(page, id);

@@ -131,7 +131,7 @@ fn usage_is_computed_from_provenance() {
     assert!(
         tahir
             .iter()
-            .any(|u| u.label == "Tahir et al. (kidney transplant): Age and sex"),
+            .any(|u| u.label == "Tahir et al. (kidney transplant; probably ref 10): Age and sex"),
         "{tahir:?}"
     );
     // Every provenance is counted once under its source.

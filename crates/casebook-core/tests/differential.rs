@@ -117,13 +117,13 @@ fn the_worked_example_reproduces_the_authors_conclusions() {
     let pack = pack();
     let given = worked_example_answers(&pack);
     let expect = [
-        ("dah", Standing::Supported),               // DAH supported
+        ("dah", Standing::Supported),                 // DAH supported
         ("pulmonary-oedema", Standing::LessLikely), // "we find DAH due to pulmonary oedema less likely"
-        ("infection", Standing::RuledOut),          // "no evidence of infection"
-        ("pulmonary-embolism", Standing::RuledOut), // "without evidence of pulmonary embolism"
-        ("anti-gbm", Standing::RuledOut),           // antibodies negative, interval too short
-        ("anca-vasculitis", Standing::RuledOut),    // antibodies negative
-        ("crs", Standing::LessLikely),              // "usually a first dose phenomenon"
+        ("infection", Standing::LessLikely), // "no evidence of pathogenic bacteria, viruses": weighs against, fungi etc. not reported
+        ("pulmonary-embolism", Standing::LessLikely), // "without evidence of pulmonary embolism": weighs against
+        ("anti-gbm", Standing::RuledOut), // antibodies negative, "the short interval ... also excludes this possibility"
+        ("anca-vasculitis", Standing::LessLikely), // one negative ANCA weighs against, does not exclude
+        ("crs", Standing::LessLikely),             // "usually a first dose phenomenon"
         ("pleuritis", Standing::Supported), // "the most likely cause of the minimal pleural effusions"
     ];
     for (diagnosis, wanted) in expect {
@@ -131,6 +131,45 @@ fn the_worked_example_reproduces_the_authors_conclusions() {
     }
     let top = &assess(&pack, &given)[0];
     assert_eq!(top.diagnosis.id.as_str(), "dah", "DAH leads the ranking");
+}
+
+#[test]
+fn the_worked_example_ranking_is_a_count_of_reasons() {
+    let pack = pack();
+    let ranking: Vec<(&str, Standing, usize, usize, usize)> =
+        assess(&pack, &worked_example_answers(&pack))
+            .iter()
+            .map(|a| {
+                (
+                    a.diagnosis.id.as_str(),
+                    a.standing,
+                    a.supports.len(),
+                    a.against.len(),
+                    a.rules_out.len(),
+                )
+            })
+            .collect();
+    // (diagnosis, standing, answers for, against, ruling out). Within "less likely" the
+    // order is the balance (for minus against), then the pack's order: infection,
+    // embolism and coagulopathy (-1 each, in pack order) before cytokine-release
+    // syndrome (-2), ANCA vasculitis (-3) and oedema (1 - 5 = -4). A count, not a
+    // probability: oedema has the most reasons against it because the authors weighed it
+    // at length.
+    assert_eq!(
+        ranking,
+        [
+            ("dah", Standing::Supported, 6, 0, 0),
+            ("pleuritis", Standing::Supported, 2, 0, 0),
+            ("alveolar-damage", Standing::Possible, 0, 0, 0),
+            ("infection", Standing::LessLikely, 0, 1, 0),
+            ("pulmonary-embolism", Standing::LessLikely, 0, 1, 0),
+            ("coagulopathy", Standing::LessLikely, 0, 1, 0),
+            ("crs", Standing::LessLikely, 0, 2, 0),
+            ("anca-vasculitis", Standing::LessLikely, 0, 3, 0),
+            ("pulmonary-oedema", Standing::LessLikely, 1, 5, 0),
+            ("anti-gbm", Standing::RuledOut, 0, 2, 1),
+        ]
+    );
 }
 
 #[test]
