@@ -1,9 +1,12 @@
 //! Every provenance in a pack, with what it belongs to. The validator checks each quote;
 //! the Sources view uses the same list to show what rests on each source, computed from
-//! the data rather than written by hand.
+//! the data rather than written by hand, and [`claims`] sets each item's wording beside
+//! its quote for a reviewer.
 
 use crate::model::CasePack;
 use crate::provenance::Provenance;
+
+pub mod claims;
 
 /// What kind of item a provenance belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
