@@ -8,10 +8,11 @@ use yew_router::prelude::*;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::library::CaseBanner;
-use crate::library::{self, LibraryAction, LibraryState};
+use crate::library::{self, LibraryState};
 use crate::pack::{load_seed, LoadedPack};
 use crate::pages;
 use crate::route::Route;
+use crate::storage;
 
 /// Renders the page for a route.
 pub fn switch(route: Route) -> Html {
@@ -40,33 +41,26 @@ pub fn switch(route: Route) -> Html {
 pub fn Shell() -> Html {
     let seed = use_memo((), |_| load_seed());
     let library = use_reducer(LibraryState::default);
-    let recheck = use_mut_ref(|| None::<crate::importer::Job>);
+    // After hydration: read what this device holds, and follow other tabs that open or
+    // remove cases.
     {
         let library = library.clone();
         use_effect_with((), move |_| {
-            let stored = library::load();
-            if let Some((id, file, text)) = stored.recheck.clone() {
-                // The stored encoding is from another version of the app: check the
-                // pack's text again (the migration), then show it.
-                let library = library.clone();
-                *recheck.borrow_mut() = crate::importer::check(file, text, move |result| {
-                    match result {
-                        Ok(pack) if pack.meta.id == id => {
-                            library::store_encoding(&pack);
-                            library.dispatch(LibraryAction::Show(Some((id, pack))));
-                        }
-                        Ok(_) | Err(_) => library.dispatch(LibraryAction::Notice(Some(format!(
-                            "The case \u{201c}{id}\u{201d} you opened earlier no longer passes this version's checks; it is kept on this device, and the built-in case is shown. Open its file again to see what needs fixing."
-                        )))),
-                    }
-                });
-            }
-            library.dispatch(LibraryAction::Restore {
-                entries: stored.entries,
-                active: stored.active,
-                notice: stored.notice,
-                unreadable: stored.unreadable,
+            yew::platform::spawn_local(library::restore(library.clone()));
+            let listener = storage::on_change(move |key| {
+                if key
+                    .as_deref()
+                    .is_none_or(|key| key == storage::packs::REVISION_KEY)
+                {
+                    yew::platform::spawn_local({
+                        let library = library.clone();
+                        async move { library::reload_entries(&library).await }
+                    });
+                }
             });
+            move || {
+                let _listener = listener;
+            }
         });
     }
     let pack: LoadedPack = match &library.active {

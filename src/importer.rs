@@ -35,6 +35,23 @@ pub fn check(
     }
 }
 
+/// Checks `text` as a case pack named `file`, as a future: the worker runs until the
+/// answer comes (or the time limit stops it).
+pub async fn check_async(file: String, text: String) -> Result<CasePack, PackErrors> {
+    let (sender, receiver) = futures::channel::oneshot::channel();
+    // Kept until the answer comes: dropping the job stops the worker.
+    let _job = check(file.clone(), text, move |result| {
+        let _ = sender.send(result);
+    });
+    let result = receiver.await.unwrap_or_else(|_| {
+        Err(PackErrors::whole_file(
+            &file,
+            "the importer stopped without an answer",
+        ))
+    });
+    result
+}
+
 #[cfg(target_arch = "wasm32")]
 struct WorkerGuard {
     worker: web_sys::Worker,

@@ -12,4 +12,5 @@ pub mod library;
 pub mod pack;
 pub mod pages;
 pub mod route;
+pub mod storage;
 pub mod study_store;

@@ -116,6 +116,37 @@ impl Route {
         format!("{view} · Casebook")
     }
 
+    /// Which page the route shows, as the prerender step marks it on the page
+    /// (`<div id="app" data-page="…">`). Routes with the same page share its HTML (every
+    /// event of the timeline hydrates from the timeline's page), so the browser hydrates
+    /// the HTML it was given only when that HTML is this route's page, and otherwise
+    /// renders afresh (a host may answer any address with another page, or 404.html).
+    pub fn page(&self) -> &'static str {
+        match self {
+            Route::Overview => "overview",
+            Route::Timeline | Route::TimelineEvent { .. } => "timeline",
+            Route::Compare => "compare",
+            Route::Differential => "differential",
+            Route::Reader => "reader",
+            Route::Search => "search",
+            Route::Study => "study",
+            Route::Sources => "sources",
+            Route::NotFound => "not-found",
+        }
+    }
+
+    /// The canonical form of an address's path, when it is not already canonical:
+    /// repeated and trailing slashes dropped, and `…/index.html` read as its directory,
+    /// so `/index.html`, `/timeline//` and `/reader/` show their views.
+    pub fn canonical_path(path: &str) -> Option<String> {
+        let mut parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+        if parts.last() == Some(&"index.html") {
+            parts.pop();
+        }
+        let canonical = format!("/{}", parts.join("/"));
+        (canonical != path).then_some(canonical)
+    }
+
     /// The static routes to prerender (event routes are added from the pack).
     pub fn static_routes() -> Vec<Route> {
         vec![

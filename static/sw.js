@@ -26,9 +26,10 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
 });
 
-// "/timeline" and "/timeline/" are the same page; caches hold the directory form.
+// "/timeline" and "/timeline/" are the same page; caches hold the directory form. An odd
+// address ("/index.html", "/timeline//") is read as its canonical form, as the app does.
 function pageKey(url) {
-  let path = url.pathname;
+  let path = url.pathname.replace(/\/{2,}/g, '/').replace(/\/index\.html$/, '/');
   if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path)) path += '/';
   return path;
 }

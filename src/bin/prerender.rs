@@ -76,7 +76,14 @@ fn run(dist: &Path) -> Result<(), String> {
         let path = route.to_path();
         let body = render(&path);
         let page = template
-            .replacen(MOUNT, &format!("<div id=\"app\">{body}</div>"), 1)
+            .replacen(
+                MOUNT,
+                &format!(
+                    "<div id=\"app\" data-page=\"{}\">{body}</div>",
+                    route.page()
+                ),
+                1,
+            )
             .replacen(
                 "<title>Casebook</title>",
                 &format!("<title>{}</title>", escape(&route.title())),

@@ -12,7 +12,11 @@ use yew::prelude::*;
 
 use crate::browser::{self, FileHandle};
 use crate::components::kept_aside::KeptAsideDownload;
-use crate::library::{self, use_library, LibraryAction, StoreError};
+use crate::library::{self, use_library, KeepError, LibraryAction};
+use crate::storage::packs::{self, PutError};
+use casebook_core::saved::shorten_quoted;
+
+use crate::components::reader_notes::shorten;
 
 /// What the import is doing.
 #[derive(Clone, PartialEq)]
@@ -25,7 +29,9 @@ enum Import {
 }
 
 /// The most errors listed; the rest are counted.
-const ERRORS_SHOWN: usize = 200;
+const ERRORS_SHOWN: usize = 50;
+/// The longest error message shown whole (a message may quote the pack's own text).
+const MESSAGE_SHOWN: usize = 400;
 
 /// The overview's "Cases on this device" section.
 #[component]
@@ -90,31 +96,40 @@ pub fn CaseLibrary() -> Html {
                             errors,
                         }),
                         Ok(pack) => {
-                            let id = pack.meta.id.clone();
-                            match library::store(&library.entries, &seed_id.0, &file_name, &stored_text, &pack) {
-                                Ok(entries) => {
-                                    let title = pack.meta.heading().to_owned();
-                                    library.dispatch(LibraryAction::Entries(entries));
-                                    status_done.set(Import::Idle);
-                                    library.dispatch(LibraryAction::Show(Some((id, pack))));
-                                    library.dispatch(LibraryAction::Notice(Some(opened(&title))));
+                            let library = library.clone();
+                            let seed_id = seed_id.0.clone();
+                            yew::platform::spawn_local(async move {
+                                let id = pack.meta.id.clone();
+                                match library::keep(&seed_id, &file_name, &stored_text, &pack).await {
+                                    Ok(()) => {
+                                        let title = pack.meta.heading().to_owned();
+                                        library::reload_entries(&library).await;
+                                        status_done.set(Import::Idle);
+                                        library.dispatch(LibraryAction::Show(Some((id, Box::new(pack)))));
+                                        library.dispatch(LibraryAction::Notice(Some(opened(&title))));
+                                    }
+                                    Err(KeepError::BuiltIn) => status_done.set(Import::Refused {
+                                        file: file_name,
+                                        reason: format!(
+                                            "This pack has the id \u{201c}{}\u{201d}, which is the built-in case's. Give it another `meta.id` to open it beside the built-in case; nothing changed.",
+                                            shorten_quoted(&id)
+                                        ),
+                                    }),
+                                    Err(KeepError::NotKept(reason)) => {
+                                        let why = match reason {
+                                            PutError::Full => "this device's storage for Casebook is full".to_owned(),
+                                            PutError::Unavailable(reason) => format!("this browser would not store it ({})", shorten_quoted(&reason)),
+                                        };
+                                        let title = format!(
+                                            "{} (shown for this visit only: {why}, so it could not be kept; any version kept before is unchanged)",
+                                            pack.meta.heading()
+                                        );
+                                        status_done.set(Import::Idle);
+                                        library.dispatch(LibraryAction::Show(Some((id, Box::new(pack)))));
+                                        library.dispatch(LibraryAction::Notice(Some(opened(&title))));
+                                    }
                                 }
-                                Err(StoreError::BuiltIn) => status_done.set(Import::Refused {
-                                    file: file_name,
-                                    reason: format!(
-                                        "This pack has the id \u{201c}{id}\u{201d}, which is the built-in case's. Give it another `meta.id` to open it beside the built-in case; nothing changed."
-                                    ),
-                                }),
-                                Err(StoreError::Full) => {
-                                    let title = format!(
-                                        "{} (shown for this visit only: this device's storage is full or unavailable, so it could not be kept)",
-                                        pack.meta.heading()
-                                    );
-                                    status_done.set(Import::Idle);
-                                    library.dispatch(LibraryAction::Show(Some((id, pack))));
-                                    library.dispatch(LibraryAction::Notice(Some(opened(&title))));
-                                }
-                            }
+                            });
                         }
                     }
                 });
@@ -155,15 +170,10 @@ pub fn CaseLibrary() -> Html {
         let library = library.clone();
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
-            let shown = library::activate(&library.entries, id.as_deref());
-            if id.is_some() && shown.is_none() {
-                library.dispatch(LibraryAction::Notice(Some(
-                    "That case could not be read from this device; open its file again.".to_owned(),
-                )));
-                return;
-            }
             status.set(Import::Idle);
-            library.dispatch(LibraryAction::Show(shown));
+            let library = library.clone();
+            let id = id.clone();
+            yew::platform::spawn_local(async move { library::show(&library, id).await });
         })
     };
     let ask_remove = |id: Option<String>| {
@@ -174,13 +184,27 @@ pub fn CaseLibrary() -> Html {
         let library = library.clone();
         let confirm_remove = confirm_remove.clone();
         Callback::from(move |_: MouseEvent| {
-            let active = library.active.as_ref().map(|(a, _)| a.clone());
-            let entries = library::remove(&library.entries, &id, active.as_deref());
-            if active.as_deref() == Some(id.as_str()) {
-                library.dispatch(LibraryAction::Show(None));
-            }
-            library.dispatch(LibraryAction::Entries(entries));
             confirm_remove.set(None);
+            let library = library.clone();
+            let id = id.clone();
+            yew::platform::spawn_local(async move {
+                match packs::delete(&id).await {
+                    Ok(()) => {
+                        if library
+                            .active
+                            .as_ref()
+                            .is_some_and(|(active, _)| *active == id)
+                        {
+                            library::show(&library, None).await;
+                        }
+                    }
+                    Err(reason) => library.dispatch(LibraryAction::Notice(Some(format!(
+                        "The case could not be removed ({}); it is still kept.",
+                        shorten_quoted(&reason)
+                    )))),
+                }
+                library::reload_entries(&library).await;
+            });
         })
     };
     let active_id = library.active.as_ref().map(|(id, _)| id.clone());
@@ -190,13 +214,12 @@ pub fn CaseLibrary() -> Html {
             <h2 id="library-heading">{ "Cases on this device" }</h2>
             <p class="muted">{ "Open a case pack you wrote or were sent (a .casepack.md file, format described in the documentation). It is checked first: a pack with errors is not opened, and nothing you have changes. Opened cases stay on this device and work offline." }</p>
             { for library.notice.iter().map(|notice| html! { <p class="notice" role="status">{ notice.clone() }</p> }) }
-            if let Some(raw) = library.unreadable.clone() {
-                <KeptAsideDownload label="Download the unreadable list"
-                    file_name="casebook-library-unreadable.txt" raw={raw} />
+            if let Some(slot) = library.kept.clone() {
+                <KeptAsideDownload label="Download the unreadable list" slot={slot} />
             }
             <ul class="case-list">
                 <li class={classes!("case-entry", showing(None).then_some("current"))} data-case={seed_id.0.clone()}>
-                    <span class="case-entry-title"><strong>{ &seed_id.1 }</strong>
+                    <span class="case-entry-title"><strong><bdi>{ &seed_id.1 }</bdi></strong>
                         <span class="muted small">{ " \u{00b7} built in" }</span></span>
                     if showing(None) {
                         <span class="case-entry-current">{ "Shown now" }</span>
@@ -210,8 +233,8 @@ pub fn CaseLibrary() -> Html {
                     let confirming = confirm_remove.as_deref() == Some(entry.id.as_str());
                     html! {
                         <li class={classes!("case-entry", current.then_some("current"))} data-case={entry.id.clone()}>
-                            <span class="case-entry-title"><strong>{ &entry.title }</strong>
-                                <span class="muted small">{ format!(" \u{00b7} opened from {} ({:.0} KB)", entry.file, entry.bytes as f64 / 1024.0) }</span></span>
+                            <span class="case-entry-title"><strong><bdi>{ &entry.title }</bdi></strong>
+                                <span class="muted small">{ " \u{00b7} opened from " }<bdi>{ &entry.file }</bdi>{ format!(" ({:.0} KB)", entry.bytes as f64 / 1024.0) }</span></span>
                             <span class="case-entry-tools">
                                 if current {
                                     <span class="case-entry-current">{ "Shown now" }</span>
@@ -280,7 +303,7 @@ fn import_status(status: &Import) -> Html {
                                 if !error.path.is_empty() {
                                     { " \u{00b7} " }<code>{ &error.path }</code>
                                 }
-                                { ": " }{ &error.message }
+                                { ": " }{ shorten(&error.message, MESSAGE_SHOWN) }
                             </li>
                         }) }
                     </ol>
@@ -309,13 +332,13 @@ pub fn CaseBanner() -> Html {
     let on_back = {
         let library = library.clone();
         Callback::from(move |_: MouseEvent| {
-            library::activate(&library.entries, None);
-            library.dispatch(LibraryAction::Show(None));
+            let library = library.clone();
+            yew::platform::spawn_local(async move { library::show(&library, None).await });
         })
     };
     html! {
         <div class="case-banner" role="status">
-            <span>{ "Showing a case you opened: " }<strong>{ title }</strong>
+            <span>{ "Showing a case you opened: " }<strong><bdi>{ title }</bdi></strong>
                 { ". Its quotes were checked against the text it carries; Casebook has not reviewed it. " }</span>
             <button type="button" class="button secondary small-button" onclick={on_back}>{ "Back to the built-in case" }</button>
         </div>

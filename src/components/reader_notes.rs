@@ -1,8 +1,9 @@
 //! The reader's notes and bookmarks: the bar that appears when a sentence is selected,
-//! the note editor, and the list with export and import. What a note is, how files are
-//! read and merged, is the core's (`casebook_core::notes`); this renders and dispatches.
+//! the note editor, and the list with export and import, and the notes whose sentence is
+//! no longer in the article (re-attachable). What a note is, how files are read and
+//! merged, is the core's (`casebook_core::notes`); this renders and dispatches.
 
-use casebook_core::notes::Notes;
+use casebook_core::notes::Annotation;
 use yew::prelude::*;
 
 /// What the user asked of the notes.
@@ -18,6 +19,8 @@ pub enum NotesAction {
     Dismiss,
     /// Forget the sentence's bookmark and note.
     Remove(String),
+    /// Move a detached note (its old sentence) onto a sentence of the article.
+    Reattach(String, String),
     /// Download all notes as a file.
     Export,
     /// A file was chosen to import.
@@ -123,14 +126,29 @@ pub fn NoteEditor(props: &NoteEditorProps) -> Html {
     }
 }
 
+/// A note whose sentence the article no longer has, with sentences to re-attach it to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DetachedNote {
+    /// The annotation as saved.
+    pub annotation: Annotation,
+    /// The article's sentences most like its old one, most alike first.
+    pub suggestions: Vec<String>,
+}
+
 /// Properties of [`NotesList`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct NotesListProps {
-    /// The notes.
-    pub notes: Notes,
+    /// The notes on sentences of the article, in the order made.
+    pub notes: Vec<Annotation>,
+    /// Notes whose sentence is no longer in the article.
+    #[prop_or_default]
+    pub detached: Vec<DetachedNote>,
     /// What the last import or save said.
     #[prop_or_default]
     pub message: Option<AttrValue>,
+    /// What went wrong with the last save, shown as an alert.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
     /// Dispatches actions.
     pub on_action: Callback<NotesAction>,
 }
@@ -150,16 +168,19 @@ pub fn NotesList(props: &NotesListProps) -> Html {
             }
         })
     };
+    let nothing = props.notes.is_empty() && props.detached.is_empty();
     html! {
         <section class="notes" aria-labelledby="notes">
             <h2 id="notes">{ "Your notes and bookmarks" }</h2>
             <p class="muted">{ "Select a sentence in the text (press and hold on a tablet) to bookmark it or add a note. They stay on this device, work offline, and can be saved to a file and brought back." }</p>
+            <crate::components::kept_aside::StorageStatus />
+            { for props.error.iter().map(|error| html! { <p class="notice error" role="alert">{ error.clone() }</p> }) }
             { for props.message.iter().map(|message| html! { <p class="notice" role="status">{ message.clone() }</p> }) }
             if props.notes.is_empty() {
                 <p class="muted">{ "No notes or bookmarks yet." }</p>
             } else {
                 <ol class="note-list">
-                    { for props.notes.annotations().iter().map(|annotation| html! {
+                    { for props.notes.iter().map(|annotation| html! {
                         <li class="note-item">
                             <blockquote>
                                 if annotation.bookmarked { <span class="bookmark-flag">{ "Bookmarked \u{00b7} " }</span> }
@@ -175,14 +196,89 @@ pub fn NotesList(props: &NotesListProps) -> Html {
                     }) }
                 </ol>
             }
+            if !props.detached.is_empty() {
+                <section class="detached-notes" aria-labelledby="detached-heading">
+                    <h3 id="detached-heading">{ format!("Notes on sentences no longer in this case ({})", props.detached.len()) }</h3>
+                    <p class="muted">{ "This version of the case no longer has the sentence these notes were made on (the case was edited, or the notes came from another version). They are kept, and saved to a file with the rest. Attach each to a sentence of the paper, or remove it." }</p>
+                    <ol class="note-list">
+                        { for props.detached.iter().map(|detached| html! {
+                            <DetachedItem key={detached.annotation.sentence.clone()} detached={detached.clone()} on_action={props.on_action.clone()} />
+                        }) }
+                    </ol>
+                </section>
+            }
             <div class="button-row">
-                <button type="button" class="button secondary" onclick={emit(NotesAction::Export)} disabled={props.notes.is_empty()}>{ "Save notes to a file" }</button>
+                <button type="button" class="button secondary" onclick={emit(NotesAction::Export)} disabled={nothing}>{ "Save notes to a file" }</button>
                 <label class="button secondary file-button">
                     { "Import notes from a file" }
                     <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_file} />
                 </label>
             </div>
         </section>
+    }
+}
+
+/// Properties of [`DetachedItem`].
+#[derive(Properties, PartialEq, Clone)]
+struct DetachedItemProps {
+    detached: DetachedNote,
+    on_action: Callback<NotesAction>,
+}
+
+/// One detached note: its old sentence, its note, and where to attach it.
+#[component]
+fn DetachedItem(props: &DetachedItemProps) -> Html {
+    let chosen = use_state(|| 0usize);
+    let annotation = &props.detached.annotation;
+    let suggestions = &props.detached.suggestions;
+    let on_choose = {
+        let chosen = chosen.clone();
+        Callback::from(move |event: Event| {
+            if let Some(value) = crate::browser::select_value(&event) {
+                chosen.set(value.parse().unwrap_or(0));
+            }
+        })
+    };
+    let on_attach = {
+        let on_action = props.on_action.clone();
+        let from = annotation.sentence.clone();
+        let target = suggestions.get(*chosen).cloned();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(target) = &target {
+                on_action.emit(NotesAction::Reattach(from.clone(), target.clone()));
+            }
+        })
+    };
+    let on_remove = {
+        let on_action = props.on_action.clone();
+        let sentence = annotation.sentence.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(NotesAction::Remove(sentence.clone())))
+    };
+    let select_id = format!("attach-{}", annotation.anchor());
+    html! {
+        <li class="note-item detached">
+            <blockquote>
+                if annotation.bookmarked { <span class="bookmark-flag">{ "Bookmarked \u{00b7} " }</span> }
+                <span class="muted">{ "Was on: " }</span>{ &annotation.sentence }
+            </blockquote>
+            if !annotation.note.is_empty() { <p class="note-text">{ &annotation.note }</p> }
+            if suggestions.is_empty() {
+                <p class="muted small">{ "No sentence of this version is like it." }</p>
+            } else {
+                <label class="select-label" for={select_id.clone()}>{ "Attach to" }</label>
+                <select id={select_id} class="attach-choice" onchange={on_choose}>
+                    { for suggestions.iter().enumerate().map(|(index, sentence)| html! {
+                        <option value={index.to_string()} selected={index == *chosen}>{ shorten(sentence, 90) }</option>
+                    }) }
+                </select>
+            }
+            <div class="button-row">
+                if !suggestions.is_empty() {
+                    <button type="button" class="button secondary" onclick={on_attach}>{ "Attach here" }</button>
+                }
+                <button type="button" class="button secondary" onclick={on_remove}>{ "Remove" }</button>
+            </div>
+        </li>
     }
 }
 

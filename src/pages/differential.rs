@@ -6,21 +6,24 @@
 //! (`/differential?a=...&t=...`). It is restored *after* hydration, so the prerendered
 //! page (the empty checklist) and the first client render agree.
 
+use casebook_core::checklist::{read_link, Checklist, LinkState};
 use casebook_core::differential::{
     assess, next_questions, worked_example_answers, worked_example_steps, Standing,
 };
-use casebook_core::{Answer, CasePack, FindingGroup, FindingId, WorkupKind};
+use casebook_core::{Answer, FindingGroup, FindingId, ItemId, WorkupKind};
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::differential::diagnosis::{DiagnosisCard, ReasonView};
 use crate::components::differential::finding::FindingControl;
 use crate::components::differential::next_questions::{NextQuestions, Suggestion};
-use crate::components::differential::state::{self, Action, DifferentialState};
+use crate::components::differential::state::{Action, DifferentialState, Shown, Undo};
 use crate::components::differential::stepper::Stepper;
 use crate::components::differential::workup::WorkupList;
+use crate::components::kept_aside::{KeptAsideDownload, SaveErrorBar};
 use crate::pack::use_pack;
 use crate::pages::overview::PackFailed;
+use crate::storage::{self, use_saved};
 
 const GROUPS: [(FindingGroup, &str); 7] = [
     (FindingGroup::History, "History and timing"),
@@ -32,68 +35,76 @@ const GROUPS: [(FindingGroup, &str); 7] = [
     (FindingGroup::Course, "Course"),
 ];
 
-fn storage_key(pack: &CasePack) -> String {
-    format!("casebook.v1.differential.{}", pack.meta.id)
-}
-
 /// The differential view.
 #[component]
 pub fn Differential() -> Html {
     let pack = use_pack();
+    // The user's own answers and ticks, kept by the storage module (following other tabs).
+    let saved = use_saved::<Checklist>(pack.clone());
     let state = use_reducer(DifferentialState::default);
+    // Whose answers are shown at the latest render, for the callbacks made once below.
+    let shown_now = use_mut_ref(|| Shown::Own);
+    *shown_now.borrow_mut() = state.shown();
+
+    // Applies a change to the user's own saved answers; a failure is said where they are.
+    let change_own = {
+        let saved = saved.clone();
+        let dispatcher = state.dispatcher();
+        move |change: Box<dyn FnOnce(&mut Checklist)>| {
+            let outcome = saved.update(|checklist| {
+                change(checklist);
+                Ok(())
+            });
+            dispatcher.dispatch(Action::Error(outcome.as_ref().err().cloned()));
+            outcome
+        }
+    };
     // Made once: every finding gets the same callback, so its properties stay equal
     // unless its own answer changes (see `FindingControl`).
-    let on_answer = use_callback(
-        state.dispatcher(),
-        |(id, answer): (FindingId, Option<Answer>), dispatcher| {
-            dispatcher.dispatch(Action::Answer(id, answer))
-        },
-    );
+    let on_answer = {
+        let change_own = change_own.clone();
+        let shown_now = shown_now.clone();
+        use_callback(
+            state.dispatcher(),
+            move |(id, answer): (FindingId, Option<Answer>), dispatcher| {
+                let shown = *shown_now.borrow();
+                match shown {
+                    Shown::Shared => dispatcher.dispatch(Action::AnswerShared(id, answer)),
+                    Shown::Own | Shown::Step => {
+                        // Answering during the step-through ends it and answers the user's own.
+                        dispatcher.dispatch(Action::EndSteps);
+                        let _ = change_own(Box::new(move |c| c.answers.set(id, answer)));
+                    }
+                }
+            },
+        )
+    };
 
-    // Restore once, after hydration: a shared link wins over what this device saved.
+    // After hydration: a link's state is shown as the link's, beside the user's own
+    // (read first, by `use_saved`), and replaces it only if they choose.
     {
         let state = state.clone();
         let pack = pack.clone();
         use_effect_with((), move |_| {
             if let Ok(pack) = pack.as_ref() {
-                let from_link = browser::query_param("a")
-                    .map(|a| (a, browser::query_param("t").unwrap_or_default()));
-                let saved = browser::load(&storage_key(pack)).unwrap_or_default();
-                let (source, (answers, ticks)) = match from_link {
-                    Some(linked) => ("link", linked),
-                    None => ("saved", state::split_saved(&saved)),
-                };
-                let (answers, ticks, problems) = state::decode(pack, &answers, &ticks);
-                // What was saved and not understood is kept aside as it was, never
-                // overwritten by the next save.
-                let kept_aside = source == "saved"
-                    && !problems.is_empty()
-                    && browser::save(&format!("{}.unreadable", storage_key(pack)), &saved);
-                let notice = (!problems.is_empty()).then(|| {
-                    format!(
-                        "Parts of the {source} state were not understood and were left out: {}.{}",
-                        problems.join("; "),
-                        if kept_aside {
-                            " What was saved is kept aside on this device, unchanged."
-                        } else {
-                            ""
+                let own = storage::peek::<Checklist>(pack);
+                let (a, t) = (browser::query_param("a"), browser::query_param("t"));
+                match read_link(pack, a.as_deref(), t.as_deref(), &own) {
+                    LinkState::None => {}
+                    LinkState::Unreadable(problems) => state.dispatch(Action::Notice(Some(format!(
+                        "The link's answers could not be read ({}); nothing changed, and your own answers are shown.",
+                        problems.join("; ")
+                    )))),
+                    LinkState::Shared { state: linked, problems } => {
+                        if !problems.is_empty() {
+                            state.dispatch(Action::Notice(Some(format!(
+                                "Parts of the link were not understood and were left out: {}.",
+                                problems.join("; ")
+                            ))));
                         }
-                    )
-                });
-                state.dispatch(Action::Restore {
-                    answers,
-                    ticks,
-                    notice,
-                });
-            }
-        });
-    }
-    // Save every change once restored.
-    {
-        let pack = pack.clone();
-        use_effect_with((*state).clone(), move |current| {
-            if let (true, Ok(pack)) = (current.restored, pack.as_ref()) {
-                browser::save(&storage_key(pack), &state::encode(current));
+                        state.dispatch(Action::Shared(Some(linked)));
+                    }
+                }
             }
         });
     }
@@ -102,8 +113,10 @@ pub fn Differential() -> Html {
         Ok(pack) => pack,
         Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
     };
-
-    let assessed = assess(pack, &state.answers);
+    let own = saved.value().clone();
+    let shown = state.checklist(&own);
+    let mode = state.shown();
+    let assessed = assess(pack, &shown.answers);
     let diagnosis_name = |id: &str| {
         pack.diagnoses
             .iter()
@@ -111,7 +124,7 @@ pub fn Differential() -> Html {
             .map(|d| d.name.clone())
             .unwrap_or_default()
     };
-    let suggestions: Vec<Suggestion> = next_questions(pack, &state.answers, 5)
+    let suggestions: Vec<Suggestion> = next_questions(pack, &shown.answers, 5)
         .into_iter()
         .map(|d| Suggestion {
             finding_id: d.finding.id.to_string(),
@@ -125,10 +138,40 @@ pub fn Differential() -> Html {
         .collect();
 
     let steps = worked_example_steps(pack);
-    let on_load_case = {
+    // Replaces the user's own answers by `next`, keeping what they had to put back.
+    let replace_own = {
+        let change_own = change_own.clone();
         let state = state.clone();
+        let saved = saved.clone();
+        move |what: &'static str, next: Checklist| {
+            let previous = saved.value().clone();
+            let result = change_own(Box::new(move |c| *c = next));
+            if result.is_ok() {
+                state.dispatch(Action::EndSteps);
+                state.dispatch(Action::Shared(None));
+                browser::replace_query("a", "");
+                browser::replace_query("t", "");
+                state.dispatch(Action::Notice(None));
+                state.dispatch(Action::Undo((!previous.is_empty()).then(|| Undo {
+                    what: what.to_owned(),
+                    previous,
+                })));
+            }
+        }
+    };
+    let on_load_case = {
+        let replace_own = replace_own.clone();
         let answers = worked_example_answers(pack);
-        Callback::from(move |_| state.dispatch(Action::LoadAnswers(answers.clone())))
+        let ticks = own.ticks.clone();
+        Callback::from(move |_| {
+            replace_own(
+                "The published case was loaded",
+                Checklist {
+                    answers: answers.clone(),
+                    ticks: ticks.clone(),
+                },
+            )
+        })
     };
     let on_step = {
         let state = state.clone();
@@ -140,8 +183,40 @@ pub fn Differential() -> Html {
         })
     };
     let on_reset = {
+        let replace_own = replace_own.clone();
+        Callback::from(move |_| {
+            replace_own("Your answers and ticks were cleared", Checklist::default())
+        })
+    };
+    let on_undo = {
+        let change_own = change_own.clone();
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Reset))
+        let previous = state.undo.as_ref().map(|undo| undo.previous.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(previous) = previous.clone() {
+                if change_own(Box::new(move |c| *c = previous)).is_ok() {
+                    state.dispatch(Action::Undo(None));
+                }
+            }
+        })
+    };
+    let on_keep_shared = {
+        let replace_own = replace_own.clone();
+        let shared = state.shared.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(shared) = shared.clone() {
+                replace_own("The link's answers became yours", shared);
+            }
+        })
+    };
+    let on_back_to_own = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::Shared(None));
+            state.dispatch(Action::Notice(None));
+            browser::replace_query("a", "");
+            browser::replace_query("t", "");
+        })
     };
     let on_end = {
         let state = state.clone();
@@ -149,12 +224,24 @@ pub fn Differential() -> Html {
     };
     let on_tick = {
         let state = state.clone();
+        let change_own = change_own.clone();
         Callback::from(move |(id, ticked): (String, bool)| {
-            state.dispatch(Action::Tick(id.as_str().into(), ticked))
+            let item: ItemId = id.as_str().into();
+            if mode == Shown::Shared {
+                state.dispatch(Action::TickShared(item, ticked));
+            } else {
+                let _ = change_own(Box::new(move |c| {
+                    if ticked {
+                        c.ticks.insert(item);
+                    } else {
+                        c.ticks.remove(&item);
+                    }
+                }));
+            }
         })
     };
 
-    let stepper = state.step.and_then(|index| {
+    let stepper = state.step.as_ref().map(|(index, _)| *index).and_then(|index| {
         let (step, _) = steps.get(index)?;
         let event = pack.events.iter().find(|event| event.id == step.event)?;
         let finding = pack.findings.iter().find(|finding| finding.id == step.finding)?;
@@ -181,23 +268,19 @@ pub fn Differential() -> Html {
         })
     });
 
-    let link = format!(
-        "{}/differential?{}",
-        browser::origin(),
-        state::encode(&state)
-    );
-    let ticked: Vec<String> = state.ticks.iter().map(|id| id.to_string()).collect();
+    let link = format!("{}/differential?{}", browser::origin(), shown.encode());
+    let ticked: Vec<String> = shown.ticks.iter().map(|id| id.to_string()).collect();
     let supported: Vec<String> = assessed
         .iter()
         .filter(|a| a.standing == Standing::Supported)
         .map(|a| a.diagnosis.name.clone())
         .collect();
-    let live_summary = if state.answers.is_empty() {
+    let live_summary = if shown.answers.is_empty() {
         "No findings answered yet.".to_owned()
     } else {
         format!(
             "{} findings answered. Supported: {}.",
-            state.answers.len(),
+            shown.answers.len(),
             if supported.is_empty() {
                 "none".to_owned()
             } else {
@@ -225,13 +308,33 @@ pub fn Differential() -> Html {
                 <button type="button" class="button secondary" onclick={on_reset}>{ "Reset" }</button>
                 <button type="button" class="button secondary" onclick={Callback::from(|_| browser::print())}>{ "Print summary" }</button>
             </div>
+            { for saved.notice().map(|notice| html! { <p class="notice" role="status">{ notice.message("answers") }</p> }) }
+            if let Some(slot) = saved.notice().and_then(|notice| notice.slot()) {
+                <KeptAsideDownload label="Download the saved answers as they were" slot={slot.to_owned()} />
+            }
             { for state.notice.iter().map(|notice| html! { <p class="notice" role="status">{ notice }</p> }) }
+            if let Some(shared) = &state.shared {
+                <div class="shared-bar" role="region" aria-label="Answers from a link">
+                    <p><strong>{ "Shown: the answers from the link you opened" }</strong>
+                        { format!(" ({} answers, {} ticked). They are not saved; your own ({} answers, {} ticked) stay as they are until you choose.",
+                            shared.answers.len(), shared.ticks.len(), own.answers.len(), own.ticks.len()) }</p>
+                    <div class="button-row">
+                        <button type="button" class="button" onclick={on_keep_shared}>{ "Keep these as my answers" }</button>
+                        <button type="button" class="button secondary" onclick={on_back_to_own}>{ "Back to my answers" }</button>
+                    </div>
+                </div>
+            }
+            if let Some(undo) = &state.undo {
+                <p class="notice" role="status">{ format!("{}; your {} earlier answers were replaced. ", undo.what, undo.previous.answers.len()) }
+                    <button type="button" class="button secondary small-button" onclick={on_undo}>{ "Put them back" }</button></p>
+            }
+            <SaveErrorBar error={state.error.clone().map(AttrValue::from)} />
             { for stepper }
             <p class="visually-hidden" aria-live="polite">{ live_summary }</p>
             <div class="differential-layout">
                 <section class="diagnoses" aria-labelledby="dx-heading">
                     <h2 id="dx-heading">{ "Diagnoses" }</h2>
-                    <p class="muted how">{ "Ruled out if any answer rules it out; otherwise supported or less likely when more answers support it or weigh against it; possible when they balance." }</p>
+                    <p class="muted how">{ "Ruled out if any answer rules it out; otherwise supported or less likely when more answers support it or weigh against it; possible when they balance. Within a standing the order is a count, not a probability: answers for minus answers against (each card gives its count), then the case pack's order." }</p>
                     <ol class="dx-list">
                         { for assessed.iter().enumerate().map(|(index, a)| {
                             let reasons: Vec<ReasonView> = a.rules_out.iter().chain(&a.supports).chain(&a.against).map(ReasonView::from_reason).collect();
@@ -242,14 +345,14 @@ pub fn Differential() -> Html {
                 </section>
                 <section class="findings" aria-labelledby="findings-heading">
                     <h2 id="findings-heading">{ "Findings" }</h2>
-                    <p class="muted">{ format!("{} of {} answered.", state.answers.len(), pack.findings.len()) }</p>
+                    <p class="muted">{ format!("{} of {} answered.", shown.answers.len(), pack.findings.len()) }</p>
                     { for GROUPS.iter().map(|(group, title)| {
                         let findings: Vec<_> = pack.findings.iter().filter(|f| f.group == *group).collect();
                         html! {
                             <section class="finding-group" aria-label={*title}>
                                 <h3>{ *title }</h3>
                                 { for findings.into_iter().map(|finding| html! {
-                                    <FindingControl key={finding.id.as_str()} finding={finding.clone()} answer={state.answers.get(&finding.id)}
+                                    <FindingControl key={finding.id.as_str()} finding={finding.clone()} answer={shown.answers.get(&finding.id)}
                                         on_answer={on_answer.clone()} />
                                 }) }
                             </section>
@@ -269,7 +372,7 @@ pub fn Differential() -> Html {
                     <button type="button" class="button secondary" onclick={Callback::from(move |_| browser::copy_to_clipboard(&link))}>{ "Copy link" }</button>
                 </div>
             </section>
-            <PrintedAnswers answers={state.answers.encode()} />
+            <PrintedAnswers answers={shown.answers.encode()} />
         </article>
     }
 }

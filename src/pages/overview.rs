@@ -5,6 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::cite_this::CiteButtons;
+use crate::components::kept_aside::KeptAsideList;
 use crate::components::library::CaseLibrary;
 use crate::components::provenance::SourceNote;
 use crate::components::status_badge::StatusBadge;
@@ -60,6 +61,7 @@ pub fn Overview() -> Html {
                 </ul>
             </section>
             <CaseLibrary />
+            <KeptAsideList />
             <section class="about" aria-labelledby="about-heading">
                 <h2 id="about-heading">{ "What this is, and what it is not" }</h2>
                 <p><strong>{ "For education; not for decisions about a patient." }</strong>

@@ -9,18 +9,22 @@
 //! already carries the anchors of the quotes it holds, so the link lands on the right
 //! paragraph even before the script runs.
 
-use casebook_core::notes::Notes;
+use casebook_core::notes::{closest_sentences, Annotation, Edit, Notes};
 use casebook_core::reader::{blocks_with_notes, quote_for_anchor, section_nav, Block, Segment};
+use casebook_core::study::progress::Progress;
 use casebook_core::{CasePack, TermId};
 use yew::prelude::*;
 
 use crate::components::cite_this::CiteButtons;
-use crate::components::kept_aside::KeptAsideDownload;
+use crate::components::kept_aside::{KeptAsideDownload, SaveErrorBar};
 use crate::components::provenance::SourceNote;
-use crate::components::reader_notes::{shorten, NoteEditor, NotesAction, NotesList, SelectionBar};
+use crate::components::reader_notes::{
+    shorten, DetachedNote, NoteEditor, NotesAction, NotesList, SelectionBar,
+};
 use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
 use crate::pages::overview::PackFailed;
+use crate::storage::{self, use_saved};
 use crate::{browser, study_store};
 
 /// What is open beside a paragraph: a citation's references or a term's definition.
@@ -92,52 +96,27 @@ pub fn Reader() -> Html {
         let _ = highlight;
     });
 
-    // Notes and bookmarks: restored once after hydration, saved on every change after.
-    let notes = use_reducer(NotesState::default);
+    // Notes and bookmarks: read after hydration, following other tabs; every change goes
+    // through the storage module, applied to what is stored now.
+    let notes = use_saved::<Notes>(loaded.clone());
     let selected = use_state(|| None::<String>);
-    let editing = use_state(|| None::<String>);
+    // The sentence being edited, with its note as it was when the editor opened.
+    let editing = use_state(|| None::<(String, String)>);
     let message = use_state(|| None::<String>);
+    let error = use_state(|| None::<String>);
     let problem = use_state(|| None::<String>);
-    let unreadable = use_state(|| None::<String>);
     let file_reader = use_mut_ref(|| None::<browser::FileReading>);
-    {
-        let notes = notes.clone();
+    // The article's sentences, to tell notes on them from detached ones.
+    let sentences = {
         let loaded = loaded.clone();
-        let message = message.clone();
-        let unreadable = unreadable.clone();
-        use_effect_with((), move |_| {
-            if let Ok(pack) = loaded.as_ref() {
-                let key = study_store::notes_key(pack);
-                let restored = match browser::load(&key) {
-                    None => Notes::default(),
-                    Some(raw) => match Notes::from_json(&raw, pack) {
-                        Ok(saved) => saved,
-                        Err(problems) => {
-                            // Never dropped: kept aside as it was, and offered for download.
-                            browser::save(&format!("{key}.unreadable"), &raw);
-                            message.set(Some(format!(
-                                "Your saved notes could not be read ({}). They were kept aside unchanged; download them below.",
-                                problems.join(" ")
-                            )));
-                            unreadable.set(Some(raw));
-                            Notes::default()
-                        }
-                    },
-                };
-                notes.dispatch(NotesChange::Restore(restored));
-            }
-        });
-    }
-    {
-        let loaded = loaded.clone();
-        use_effect_with((*notes).clone(), move |state| {
-            if let (true, Ok(pack)) = (state.restored, loaded.as_ref()) {
-                if !browser::save(&study_store::notes_key(pack), &state.notes.to_json(pack)) {
-                    gloo_warn("notes could not be saved: storage is unavailable or full");
-                }
-            }
-        });
-    }
+        use_memo((), move |_| {
+            loaded
+                .as_ref()
+                .as_ref()
+                .ok()
+                .map(casebook_core::notes::ArticleSentences::of)
+        })
+    };
     // After an action on the selected sentence the bar stays (marking the sentence
     // re-renders its text, which drops the browser's selection), until closed or until
     // another sentence is selected.
@@ -181,7 +160,7 @@ pub fn Reader() -> Html {
     let article = {
         let loaded = loaded.clone();
         let noted: Vec<String> = notes
-            .notes
+            .value()
             .annotations()
             .iter()
             .map(|annotation| annotation.sentence.clone())
@@ -204,30 +183,68 @@ pub fn Reader() -> Html {
         let selected = selected.clone();
         let editing = editing.clone();
         let message = message.clone();
+        let error = error.clone();
         let problem = problem.clone();
         let shared = loaded.clone();
         let file_reader = file_reader.clone();
         let pinned = pinned.clone();
         Callback::from(move |action: NotesAction| {
             let Ok(pack) = shared.as_ref() else { return };
+            // Every save says where the user is whether it worked.
+            let report = |outcome: Result<Notes, String>, saved: &str| match outcome {
+                Ok(_) => {
+                    error.set(None);
+                    message.set((!saved.is_empty()).then(|| saved.to_owned()));
+                    true
+                }
+                Err(reason) => {
+                    error.set(Some(reason));
+                    false
+                }
+            };
             match action {
                 NotesAction::ToggleBookmark(sentence) => {
                     *pinned.borrow_mut() = true;
-                    notes.dispatch(NotesChange::Toggle(sentence));
+                    let on = !notes.value().get(&sentence).is_some_and(|a| a.bookmarked);
+                    let outcome = notes.update(|all| all.set_bookmark(&sentence, on));
+                    report(
+                        outcome,
+                        if on {
+                            "Bookmarked on this device."
+                        } else {
+                            "Bookmark removed."
+                        },
+                    );
                 }
                 NotesAction::Edit(sentence) => {
                     problem.set(None);
-                    editing.set(Some(sentence));
+                    let base = notes
+                        .value()
+                        .get(&sentence)
+                        .map(|a| a.note.clone())
+                        .unwrap_or_default();
+                    editing.set(Some((sentence, base)));
                     selected.set(None);
                 }
                 NotesAction::Save(sentence, text) => {
-                    let mut check = notes.notes.clone();
-                    match check.set_note(&sentence, &text) {
-                        Ok(()) => {
-                            notes.dispatch(NotesChange::SetNote(sentence, text));
+                    let base = editing
+                        .as_ref()
+                        .map(|(_, base)| base.clone())
+                        .unwrap_or_default();
+                    let outcome = std::cell::Cell::new(Edit::Saved);
+                    match notes.update(|all| {
+                        all.save_edit(&sentence, &base, &text)
+                            .map(|edit| outcome.set(edit))
+                    }) {
+                        Ok(_) => {
                             editing.set(None);
-                            message.set(Some("Note saved on this device.".to_owned()));
+                            error.set(None);
+                            message.set(Some(match outcome.get() {
+                                Edit::Saved => "Note saved on this device.".to_owned(),
+                                Edit::KeptBoth => "This note had been changed in another tab since you opened it; both texts are kept, the other first.".to_owned(),
+                            }));
                         }
+                        // The editor stays open with the text, so nothing typed is lost.
                         Err(reason) => problem.set(Some(reason)),
                     }
                 }
@@ -237,12 +254,22 @@ pub fn Reader() -> Html {
                     selected.set(None);
                     clear_selection();
                 }
-                NotesAction::Remove(sentence) => notes.dispatch(NotesChange::Remove(sentence)),
+                NotesAction::Remove(sentence) => {
+                    let outcome = notes.update(|all| {
+                        all.remove(&sentence);
+                        Ok(())
+                    });
+                    report(outcome, "Removed.");
+                }
+                NotesAction::Reattach(from, to) => {
+                    let outcome = notes.update(|all| all.reattach(&from, &to));
+                    report(outcome, "The note is attached to the sentence you chose.");
+                }
                 NotesAction::Export => {
                     study_store::download_backup(
                         pack,
-                        &notes.notes,
-                        &study_store::load(pack).progress,
+                        notes.value(),
+                        &storage::peek::<Progress>(pack),
                     );
                 }
                 NotesAction::Import(file) => {
@@ -252,22 +279,44 @@ pub fn Reader() -> Html {
                         file,
                         shared.clone(),
                         move |pack, imported, study| {
-                            let mut preview = notes.notes.clone();
-                            let added = preview.merge(imported.clone());
-                            notes.dispatch(NotesChange::Merge(imported));
+                            let detached = imported
+                                .detached(&casebook_core::notes::ArticleSentences::of(pack))
+                                .count();
+                            let added = std::cell::Cell::new(0);
+                            if let Err(reason) = notes.update(|all| {
+                                all.merge(imported)
+                                    .map(|count| added.set(count))
+                                    .map_err(|problems| problems.join(" "))
+                            }) {
+                                return format!(
+                                    "The file was not imported, and nothing changed: {reason}"
+                                );
+                            }
                             let study_note = match study {
-                                Some(study) => {
-                                    let mut progress = study_store::load(pack).progress;
-                                    progress.merge(pack, study);
-                                    if study_store::save(pack, &progress) {
-                                        " Study progress in the file was merged too."
-                                    } else {
-                                        " The study progress in the file could not be saved."
+                                Some(study) => match storage::update::<Progress>(
+                                    &storage::study_key(&pack.meta.id),
+                                    pack,
+                                    |progress| {
+                                        progress.merge(pack, study);
+                                        Ok(())
+                                    },
+                                ) {
+                                    Ok(_) => {
+                                        " Study progress in the file was merged too.".to_owned()
                                     }
-                                }
-                                None => "",
+                                    Err(error) => format!(
+                                        " The study progress in the file was not merged: {}",
+                                        error.message("study progress")
+                                    ),
+                                },
+                                None => String::new(),
                             };
-                            format!("Imported: {added} new sentences; existing notes were kept and merged.{study_note}")
+                            let detached_note = if detached > 0 {
+                                format!(" {detached} of the notes are on sentences this version of the case does not have; they are listed apart, to attach or remove.")
+                            } else {
+                                String::new()
+                            };
+                            format!("Imported: {} new sentences; existing notes were kept and merged.{detached_note}{study_note}", added.get())
                         },
                         move |outcome| message.set(Some(outcome)),
                     );
@@ -300,6 +349,22 @@ pub fn Reader() -> Html {
             let _ = history.back();
         }
     });
+
+    let (attached, detached): (Vec<Annotation>, Vec<DetachedNote>) = match sentences.as_ref() {
+        Some(sentences) => (
+            notes.value().attached(sentences).cloned().collect(),
+            notes
+                .value()
+                .detached(sentences)
+                .map(|annotation| DetachedNote {
+                    suggestions: closest_sentences(pack, &annotation.sentence, 5),
+                    annotation: annotation.clone(),
+                })
+                .collect(),
+        ),
+        None => Default::default(),
+    };
+    let notice_text = notes.notice().map(|notice| notice.message("notes"));
 
     let render_segment = |index: usize, segment: &Segment| -> Html {
         let mut content = html! { { segment.text.clone() } };
@@ -366,6 +431,7 @@ pub fn Reader() -> Html {
                 </details>
             }) }
             <div class="reader-bottom">
+                <SaveErrorBar error={(*error).clone().map(AttrValue::from)} />
                 if let Some((_, quote)) = highlight.as_ref() {
                     <div class="highlight-bar" role="status">
                         <p>{ "Highlighted: " }<q>{ shorten(quote, 60) }</q></p>
@@ -375,12 +441,12 @@ pub fn Reader() -> Html {
                         </div>
                     </div>
                 }
-                if let Some(sentence) = editing.as_ref() {
-                    <NoteEditor sentence={sentence.clone()} note={notes.notes.get(sentence).map(|a| a.note.clone()).unwrap_or_default()}
+                if let Some((sentence, base)) = editing.as_ref() {
+                    <NoteEditor sentence={sentence.clone()} note={base.clone()}
                         problem={(*problem).clone().map(AttrValue::from)} on_action={on_notes.clone()} />
                 } else if let Some(sentence) = selected.as_ref() {
-                    <SelectionBar sentence={sentence.clone()} bookmarked={notes.notes.get(sentence).is_some_and(|a| a.bookmarked)}
-                        has_note={notes.notes.get(sentence).is_some_and(|a| !a.note.is_empty())} on_action={on_notes.clone()} />
+                    <SelectionBar sentence={sentence.clone()} bookmarked={notes.value().get(sentence).is_some_and(|a| a.bookmarked)}
+                        has_note={notes.value().get(sentence).is_some_and(|a| !a.note.is_empty())} on_action={on_notes.clone()} />
                 }
             </div>
             <div class="reader-layout">
@@ -421,10 +487,10 @@ pub fn Reader() -> Html {
                         Block::RawText(text) => html! { <pre class="raw-text">{ text.clone() }</pre> },
                     }) }
 
-                    <NotesList notes={notes.notes.clone()} message={(*message).clone().map(AttrValue::from)} on_action={on_notes.clone()} />
-                    if let Some(raw) = (*unreadable).clone() {
-                        <KeptAsideDownload label="Download the unreadable saved notes"
-                            file_name={format!("casebook-notes-{}-unreadable.txt", pack.meta.id)} raw={raw} />
+                    <NotesList notes={attached} detached={detached} message={notice_text.or_else(|| (*message).clone()).map(AttrValue::from)}
+                        on_action={on_notes.clone()} />
+                    if let Some(slot) = notes.notice().and_then(|notice| notice.slot()) {
+                        <KeptAsideDownload label="Download the saved notes as they were" slot={slot.to_owned()} />
                     }
 
                     <section aria-labelledby="references">
@@ -539,47 +605,6 @@ fn current_fragment() -> String {
     }
 }
 
-/// The notes and whether they were restored yet (so an empty first render is never saved
-/// over what the user had).
-#[derive(Clone, Debug, Default, PartialEq)]
-struct NotesState {
-    notes: Notes,
-    restored: bool,
-}
-
-/// Changes to the notes.
-enum NotesChange {
-    Restore(Notes),
-    Toggle(String),
-    SetNote(String, String),
-    Remove(String),
-    Merge(Notes),
-}
-
-impl Reducible for NotesState {
-    type Action = NotesChange;
-
-    fn reduce(self: std::rc::Rc<Self>, action: NotesChange) -> std::rc::Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            NotesChange::Restore(notes) => {
-                next.notes = notes;
-                next.restored = true;
-            }
-            NotesChange::Toggle(sentence) => next.notes.toggle_bookmark(&sentence),
-            NotesChange::SetNote(sentence, text) => {
-                // Checked by the caller; a refused note leaves the notes as they were.
-                let _ = next.notes.set_note(&sentence, &text);
-            }
-            NotesChange::Remove(sentence) => next.notes.remove(&sentence),
-            NotesChange::Merge(imported) => {
-                next.notes.merge(imported);
-            }
-        }
-        std::rc::Rc::new(next)
-    }
-}
-
 /// The article sentence the user's selection starts in, if it is inside the text.
 #[cfg(target_arch = "wasm32")]
 fn selected_sentence() -> Option<String> {
@@ -608,12 +633,4 @@ fn clear_selection() {
     if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
         let _ = selection.remove_all_ranges();
     }
-}
-
-/// Logs a warning to the console (in the browser).
-fn gloo_warn(message: &str) {
-    #[cfg(target_arch = "wasm32")]
-    gloo::console::warn!(message.to_owned());
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = message;
 }

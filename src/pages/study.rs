@@ -4,6 +4,7 @@
 //! core's (`casebook_core::study`); this page holds the progress, saves it on every
 //! change (after reading it once, after hydration), and offers export, import and reset.
 
+use casebook_core::notes::Notes;
 use casebook_core::study::draw;
 use casebook_core::study::progress::{Progress, StageAttempt};
 use casebook_core::study::sm2::{review, Schedule};
@@ -12,12 +13,13 @@ use casebook_core::{Question, QuestionKind};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::kept_aside::KeptAsideDownload;
+use crate::components::kept_aside::{KeptAsideDownload, StorageStatus};
 use crate::components::provenance::SourceNote;
 use crate::components::study::flashcards::Flashcards;
 use crate::components::study::staged::StagedReveal;
 use crate::pack::use_pack;
 use crate::pages::overview::PackFailed;
+use crate::storage::{self, use_saved};
 use crate::study_store;
 
 /// The study view.
@@ -26,94 +28,73 @@ pub fn Study() -> Html {
     let loaded = use_pack();
     let topic = use_state(|| None::<String>);
     let seed = use_state(|| None::<u64>);
-    let progress = use_state(Progress::default);
-    let restored = use_state(|| false);
+    // Read after hydration (so the prerendered page and the first render agree), following
+    // other tabs; every change is applied to what is stored now.
+    let progress = use_saved::<Progress>(loaded.clone());
     let today = use_state(|| None::<i64>);
     let message = use_state(|| None::<String>);
-    let unreadable = use_state(|| None::<String>);
+    let error = use_state(|| None::<String>);
     let confirm_reset = use_state(|| false);
     let file_reader = use_mut_ref(|| None::<browser::FileReading>);
-    // Read once, after hydration, so the prerendered page and the first render agree.
     {
-        let pack = loaded.clone();
-        let progress = progress.clone();
-        let restored = restored.clone();
         let today = today.clone();
-        let message = message.clone();
-        let unreadable = unreadable.clone();
-        use_effect_with((), move |_| {
-            if let Ok(pack) = pack.as_ref() {
-                let loaded = study_store::load(pack);
-                progress.set(loaded.progress);
-                message.set(loaded.notice);
-                unreadable.set(loaded.unreadable);
-                today.set(Some(browser::today()));
-                restored.set(true);
-            }
-        });
-    }
-    // Saved on every change once read.
-    {
-        let pack = loaded.clone();
-        let message = message.clone();
-        use_effect_with(
-            ((*progress).clone(), *restored),
-            move |(current, restored)| {
-                if let (true, Ok(pack)) = (*restored, pack.as_ref()) {
-                    if !study_store::save(pack, current) {
-                        message.set(Some(
-                        "Your progress could not be saved on this device (storage is unavailable or full). Save it to a file to keep it.".to_owned(),
-                    ));
-                    }
-                }
-            },
-        );
+        use_effect_with((), move |_| today.set(Some(browser::today())));
     }
     let pack = match loaded.as_ref() {
         Ok(pack) => pack,
         Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
     };
+    // Applies a change to the saved progress; a failure is said where the student is.
+    let change = {
+        let progress = progress.clone();
+        let error = error.clone();
+        move |apply: Box<dyn FnOnce(&mut Progress)>| match progress.update(|p| {
+            apply(p);
+            Ok(())
+        }) {
+            Ok(_) => error.set(None),
+            Err(reason) => error.set(Some(reason)),
+        }
+    };
     // Callbacks hold the shared pack (an Rc), never a copy of it.
     let on_commit = {
-        let progress = progress.clone();
+        let change = change.clone();
         let loaded = loaded.clone();
         Callback::from(move |attempt: StageAttempt| {
-            let Ok(pack) = loaded.as_ref() else { return };
-            let mut next = (*progress).clone();
-            next.commit(pack, attempt);
-            progress.set(next);
+            let loaded = loaded.clone();
+            change(Box::new(move |p| {
+                if let Ok(pack) = loaded.as_ref() {
+                    p.commit(pack, attempt);
+                }
+            }));
         })
     };
     let on_restart = {
-        let progress = progress.clone();
-        Callback::from(move |()| {
-            let mut next = (*progress).clone();
-            next.attempts.clear();
-            progress.set(next);
-        })
+        let change = change.clone();
+        Callback::from(move |()| change(Box::new(|p| p.attempts.clear())))
     };
     let on_grade = {
-        let progress = progress.clone();
+        let change = change.clone();
         let today = today.clone();
         Callback::from(move |(id, grade): (String, u8)| {
             let Some(day) = *today else { return };
-            let mut next = (*progress).clone();
-            let schedule = next
-                .cards
-                .0
-                .get(&id)
-                .copied()
-                .unwrap_or_else(|| Schedule::new(day));
-            next.cards.0.insert(id, review(schedule, grade, day));
-            progress.set(next);
+            change(Box::new(move |p| {
+                let schedule = p
+                    .cards
+                    .0
+                    .get(&id)
+                    .copied()
+                    .unwrap_or_else(|| Schedule::new(day));
+                p.cards.0.insert(id, review(schedule, grade, day));
+            }));
         })
     };
     let on_answer = {
-        let progress = progress.clone();
+        let change = change.clone();
         Callback::from(move |(id, choice): (String, Option<usize>)| {
-            let mut next = (*progress).clone();
-            next.questions.insert(id.as_str().into(), choice);
-            progress.set(next);
+            change(Box::new(move |p| {
+                p.questions.insert(id.as_str().into(), choice);
+            }));
         })
     };
     let on_topic = {
@@ -142,8 +123,8 @@ pub fn Study() -> Html {
         let loaded = loaded.clone();
         Callback::from(move |_: MouseEvent| {
             let Ok(pack) = loaded.as_ref() else { return };
-            let notes = study_store::load_notes(pack).unwrap_or_default();
-            study_store::download_backup(pack, &notes, &progress);
+            let notes = storage::peek::<Notes>(pack);
+            study_store::download_backup(pack, &notes, progress.value());
         })
     };
     let on_import = {
@@ -161,26 +142,39 @@ pub fn Study() -> Html {
                 loaded.clone(),
                 move |pack, notes, study| {
                     let notes_count = notes.annotations().len();
-                    let notes_saved = notes.is_empty() || study_store::merge_notes(pack, notes);
+                    let notes_outcome = if notes_count == 0 {
+                        Ok(())
+                    } else {
+                        storage::update::<Notes>(&storage::notes_key(&pack.meta.id), pack, |all| {
+                            all.merge(notes)
+                                .map(|_| ())
+                                .map_err(|problems| problems.join(" "))
+                        })
+                        .map(|_| ())
+                        .map_err(|error| error.message("notes"))
+                    };
                     let had_study = study.is_some();
-                    if let Some(study) = study {
-                        let mut next = (*progress).clone();
-                        next.merge(pack, study);
-                        progress.set(next);
-                    }
+                    let study_outcome = match study {
+                        Some(study) => progress
+                            .update(|p| {
+                                p.merge(pack, study);
+                                Ok(())
+                            })
+                            .map(|_| ()),
+                        None => Ok(()),
+                    };
                     format!(
                         "Imported: {}{}",
-                        if had_study {
-                            "study progress merged with yours"
-                        } else {
-                            "the file holds no study progress"
+                        match (had_study, study_outcome) {
+                            (true, Ok(())) => "study progress merged with yours".to_owned(),
+                            (true, Err(reason)) =>
+                                format!("the study progress was not merged ({reason})"),
+                            (false, _) => "the file holds no study progress".to_owned(),
                         },
-                        if notes_count == 0 {
-                            ".".to_owned()
-                        } else if notes_saved {
-                            format!("; {notes_count} notes merged into the reader's.")
-                        } else {
-                            "; the notes could not be merged (the reader's saved notes are unreadable: open the reader to recover them).".to_owned()
+                        match (notes_count, notes_outcome) {
+                            (0, _) => ".".to_owned(),
+                            (count, Ok(())) => format!("; {count} notes merged into the reader's."),
+                            (_, Err(reason)) => format!("; the notes were not merged: {reason}"),
                         }
                     )
                 },
@@ -200,16 +194,24 @@ pub fn Study() -> Html {
         let confirm_reset = confirm_reset.clone();
         let message = message.clone();
         let progress = progress.clone();
+        let error = error.clone();
         Callback::from(move |_: MouseEvent| {
-            progress.set(Progress::default());
             confirm_reset.set(false);
-            message.set(Some(
-                "Your study progress was reset. Notes in the reader are unchanged.".to_owned(),
-            ));
+            match progress.update(|p| {
+                *p = Progress::default();
+                Ok(())
+            }) {
+                Ok(_) => message.set(Some(
+                    "Your study progress was reset. Notes in the reader are unchanged.".to_owned(),
+                )),
+                Err(reason) => error.set(Some(reason)),
+            }
         })
     };
     let questions = draw(pack, topic.as_deref(), *seed);
-    let answered = progress.questions.len();
+    let restored = progress.restored();
+    let answered = progress.value().questions.len();
+    let notice = progress.notice().cloned();
     html! {
         <article class="page study">
             <h1>{ "Study" }</h1>
@@ -220,12 +222,13 @@ pub fn Study() -> Html {
                 <a href="#flashcards">{ "Flashcards" }</a>
                 <a href="#progress-heading">{ "Your progress" }</a>
             </nav>
+            { for error.iter().map(|text| html! { <p class="notice error" role="alert">{ text.clone() }</p> }) }
+            { for notice.iter().map(|notice| html! { <p class="notice" role="status">{ notice.message("study progress") }</p> }) }
             { for message.iter().map(|text| html! { <p class="notice" role="status">{ text.clone() }</p> }) }
-            if let Some(raw) = (*unreadable).clone() {
-                <KeptAsideDownload label="Download the unreadable progress"
-                    file_name={format!("casebook-study-{}-unreadable.txt", pack.meta.id)} raw={raw} />
+            if let Some(slot) = notice.as_ref().and_then(|notice| notice.slot()) {
+                <KeptAsideDownload label="Download the saved progress as it was" slot={slot.to_owned()} />
             }
-            <StagedReveal progress={(*progress).clone()} restored={*restored} on_commit={on_commit} on_restart={on_restart} />
+            <StagedReveal progress={progress.value().clone()} restored={restored} on_commit={on_commit} on_restart={on_restart} />
             <section aria-labelledby="questions-heading">
                 <h2 id="questions-heading">{ "Study questions" }</h2>
                 <div class="control-row">
@@ -245,27 +248,28 @@ pub fn Study() -> Html {
                 <ol class="questions">
                     { for questions.into_iter().map(|question| html! {
                         <QuestionCard
-                            key={format!("{}-{}", question.id, *restored)}
+                            key={format!("{}-{}", question.id, restored)}
                             question={question.clone()}
-                            saved={progress.questions.get(&question.id).copied()}
+                            saved={progress.value().questions.get(&question.id).copied()}
                             on_answer={on_answer.clone()}
                         />
                     }) }
                 </ol>
             </section>
-            <Flashcards deck={progress.cards.clone()} today={*today} on_grade={on_grade} />
+            <Flashcards deck={progress.value().cards.clone()} today={*today} on_grade={on_grade} />
             <section class="study-progress" aria-labelledby="progress-heading">
                 <h2 id="progress-heading">{ "Your progress" }</h2>
                 <p class="muted" data-client-layout="">{
-                    if *restored {
+                    if restored {
                         format!(
                             "{} of {} stages worked, {} of {} questions answered, {} flashcards reviewed. Kept on this device; save it to a file (with your notes from the reader) to keep it elsewhere.",
-                            progress.reached(pack), pack.stages.len(), answered, pack.questions.len(), progress.cards.0.len()
+                            progress.value().reached(pack), pack.stages.len(), answered, pack.questions.len(), progress.value().cards.0.len()
                         )
                     } else {
                         "Kept on this device; save it to a file (with your notes from the reader) to keep it elsewhere.".to_owned()
                     }
                 }</p>
+                <StorageStatus />
                 <div class="button-row">
                     <button type="button" class="button secondary" onclick={on_export}>{ "Save progress and notes to a file" }</button>
                     <label class="button secondary file-button">

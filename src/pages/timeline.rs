@@ -46,8 +46,23 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let navigator = use_navigator();
     {
         let selected = selected.clone();
+        let loaded = loaded.clone();
         use_effect_with(props.selected.clone(), move |route_selection| {
-            selected.set(route_selection.clone());
+            // An address typed in another case (`/timeline/HAEMOPTYSIS`) selects the event
+            // whose id it names; anything else stays as given, and is reported below.
+            let canonical = route_selection.as_ref().map(|id| {
+                loaded
+                    .as_ref()
+                    .as_ref()
+                    .ok()
+                    .and_then(|pack| {
+                        pack.events
+                            .iter()
+                            .find(|event| event.id.as_str().eq_ignore_ascii_case(id))
+                    })
+                    .map_or_else(|| id.clone(), |event| AttrValue::from(event.id.to_string()))
+            });
+            selected.set(canonical);
         });
     }
     // Bring the selected event into the drawing's view, and its list entry into sight
@@ -146,7 +161,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <h1>{ "Timeline" }</h1>
             <p class="lede">{ format!("{} Times are counted from the {}.", pack.meta.timeline_lede.as_deref().unwrap_or("The case from its history to its follow-up."), pack.anchor.label) }</p>
             { for unknown.map(|id| html! {
-                <p class="notice" role="status">{ format!("There is no event \u{201c}{id}\u{201d} in this case; the whole timeline is shown.") }</p>
+                <p class="notice" role="status">{ format!("There is no event \u{201c}{}\u{201d} in this case; the whole timeline is shown.", casebook_core::saved::shorten_quoted(&id)) }</p>
             }) }
 
             <section class="timeline-tools" aria-label="Timeline controls">

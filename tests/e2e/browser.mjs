@@ -171,3 +171,71 @@ export function domSignature(root) {
   flush();
   return out;
 }
+
+/** The values kept aside for storage key `key` (each slot's text as it was stored), in the
+ * page's local storage: `casebook.kept.<time>.<key>` slots hold `{ key, at, raw }`. */
+export async function keptAside(page, key) {
+  return page.evaluate((wanted) => Object.keys(localStorage)
+    .filter((slot) => slot.startsWith('casebook.kept.'))
+    .map((slot) => JSON.parse(localStorage.getItem(slot)))
+    .filter((kept) => kept.key === wanted)
+    .map((kept) => kept.raw), key);
+}
+
+/**
+ * One operation on the app's IndexedDB store of opened packs, in the page (the strict CSP
+ * forbids evaluating code strings there, so the operations are named): `count`, `clear`,
+ * `tag` (the first two bytes of a pack's encoding, as text) and `spoil` (replace a pack's
+ * encoding by `arg.bytes`, a string).
+ */
+export async function packStore(page, op, arg = {}) {
+  return page.evaluate(async ([op, arg]) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('casebook', 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const done = (tx) => new Promise((resolve) => { tx.oncomplete = resolve; tx.onerror = resolve; tx.onabort = resolve; });
+    const result = (request) => new Promise((resolve) => { request.onsuccess = () => resolve(request.result); });
+    let value;
+    if (op === 'count') {
+      value = await result(db.transaction('packs').objectStore('packs').count());
+    } else if (op === 'clear') {
+      const tx = db.transaction('packs', 'readwrite');
+      tx.objectStore('packs').clear();
+      await done(tx);
+    } else if (op === 'tag') {
+      const record = await result(db.transaction('packs').objectStore('packs').get(arg.id));
+      value = record && record.encoded ? String.fromCharCode(...record.encoded.slice(0, 2)) : null;
+    } else if (op === 'spoil') {
+      const tx = db.transaction('packs', 'readwrite');
+      const store = tx.objectStore('packs');
+      const record = await result(store.get(arg.id));
+      record.encoded = new TextEncoder().encode(arg.bytes);
+      store.put(record);
+      await done(tx);
+    }
+    db.close();
+    return value;
+  }, [op, arg]);
+}
+
+/** Forgets everything the app keeps in the page's origin: local storage and the opened
+ * packs in IndexedDB. */
+export async function clearStorage(page) {
+  await page.evaluate(async () => {
+    localStorage.clear();
+    const db = await new Promise((resolve) => {
+      const request = indexedDB.open('casebook', 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => resolve(null);
+    });
+    if (!db || !db.objectStoreNames.contains('packs')) { db?.close(); return; }
+    await new Promise((resolve) => {
+      const tx = db.transaction('packs', 'readwrite');
+      tx.objectStore('packs').clear();
+      tx.oncomplete = resolve; tx.onerror = resolve;
+    });
+    db.close();
+  });
+}

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, serve, sharedSession, waitForHydration, watchConsole, ROOT, ROUTES, visitUntilControlled } from './browser.mjs';
+import { launch, serve, sharedSession, waitForHydration, watchConsole, ROOT, ROUTES, visitUntilControlled, keptAside, packStore, clearStorage } from './browser.mjs';
 
 /** Console messages, without Playwright's own note that it blocks service workers. */
 const quiet = (messages) => messages.filter((m) => !m.includes('Service Worker registration blocked by Playwright'));
@@ -60,7 +60,7 @@ test('a valid pack switches every view; it stays after reload; back to the built
   await page.waitForFunction(() => !document.querySelector('.case-entry[data-case="example"]'));
   assert.equal(await page.locator('.case-banner').count(), 0);
   assert.equal(await page.locator('h1').textContent(), SEED_HEADING);
-  assert.equal(await page.evaluate(() => localStorage.getItem('casebook.v1.pack.example')), null);
+  assert.equal(await packStore(page, 'count'), 0, 'nothing of it is kept');
   assert.deepEqual(quiet(messages), []);
   await page.close();
 });
@@ -80,7 +80,7 @@ test('a dropped file opens too', async () => {
   await page.getByText(/^Opened: /).waitFor();
   assert.match(await page.locator('.case-entry[data-case="example"]').textContent(), /dropped\.casepack\.md/);
   await page.getByRole('button', { name: 'Back to the built-in case' }).tap();
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page);
   await page.close();
 });
 
@@ -109,7 +109,7 @@ test('a broken pack lists every error with line, column and field, and nothing c
   assert.equal(await page.locator('h1').textContent(), SEED_HEADING);
   assert.equal(await page.locator('.case-banner').count(), 0);
   assert.equal(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), before, 'storage untouched');
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page);
   await page.close();
 });
 
@@ -208,7 +208,7 @@ test('the hostile pack runs nothing on any view', async () => {
   assert.deepEqual(navigations, [], 'no navigation away');
   assert.deepEqual(violations, [], 'no CSP violation: nothing was even attempted');
   assert.deepEqual(quiet(messages), [], 'no console message');
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page);
   await page.close();
 });
 
@@ -234,33 +234,62 @@ test('an opened case works offline, and a pack can be opened offline', async () 
   }
 });
 
-test('an unreadable list of cases is kept aside and offered; a stale encoding is re-checked from the text', async () => {
+test('a stale encoding is re-checked from the text; packs an earlier version kept are moved; an unreadable list is kept aside', async () => {
   const page = await session.browser.context.newPage();
   await page.goto(`${session.server.url}/`);
   await waitForHydration(page);
   await openPack(page, EXAMPLE);
   await page.getByText(/^Opened: /).waitFor();
-  // An encoding from another version of the app: the pack's text is checked again by
-  // the importer (the migration), and the case is shown as before.
-  await page.evaluate(() => localStorage.setItem('casebook.v1.pack.example.encoded', 'CASEPK01 from an older app'));
+  // An encoding from another layout of the app: the pack's text is checked again by the
+  // importer (the migration), the case is shown as before, and the fresh encoding kept.
+  await packStore(page, 'spoil', { id: 'example', bytes: 'CASEPK01 from an older app' });
   await page.reload();
   await waitForHydration(page);
   await page.locator('.case-banner').waitFor();
   assert.match(await page.locator('h1').textContent(), /Diffuse alveolar hemorrhage during alemtuzumab infusion/);
-  await page.waitForFunction(() => localStorage.getItem('casebook.v1.pack.example.encoded')?.startsWith('CASEPK02'));
-  // A damaged list: kept aside unchanged, offered for download, the built-in case shown.
-  await page.evaluate(() => localStorage.setItem('casebook.v1.library', '{"kind":"casebook-library","format":1,"packs":[{'));
+  for (let tries = 0; (await packStore(page, 'tag', { id: 'example' })) !== 'CB'; tries += 1) {
+    assert.ok(tries < 100, 'the fresh encoding is kept');
+    await page.waitForTimeout(100);
+  }
+
+  // A pack an earlier version kept in local storage (its list and its text) is moved to
+  // this version's storage, then the old copies go; the case it showed is shown.
+  const text = readFileSync(EXAMPLE, 'utf8');
+  await packStore(page, 'clear');
+  await page.evaluate((text) => {
+    localStorage.removeItem('casebook.v2.active-case');
+    localStorage.setItem('casebook.v1.library', JSON.stringify({ kind: 'casebook-library', format: 1, active: 'example', packs: [{ id: 'example', title: 'Example case', file: 'example.casepack.md', bytes: text.length }] }));
+    localStorage.setItem('casebook.v1.pack.example', text);
+  }, text);
+  await page.reload();
+  await waitForHydration(page);
+  await page.locator('.case-banner').waitFor();
+  await page.locator('.case-entry[data-case="example"]').waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('casebook.v1.pack.example')), null);
+  assert.equal(await page.evaluate(() => localStorage.getItem('casebook.v1.library')), null);
+  assert.equal(await packStore(page, 'count'), 1);
+
+  // An earlier version's list that cannot be read: kept aside unchanged and offered for
+  // download; a pack whose text it would have named is recovered all the same.
+  await packStore(page, 'clear');
+  const damaged = '{"kind":"casebook-library","format":1,"packs":[{';
+  await page.evaluate(([damaged, text]) => {
+    localStorage.removeItem('casebook.v2.active-case');
+    localStorage.setItem('casebook.v1.library', damaged);
+    localStorage.setItem('casebook.v1.pack.example', text);
+  }, [damaged, text]);
   await page.reload();
   await waitForHydration(page);
   await page.getByText(/The list of cases you opened could not be read/).waitFor();
   assert.equal(await page.locator('.case-banner').count(), 0);
   assert.equal(await page.locator('h1').textContent(), SEED_HEADING);
-  assert.equal(await page.evaluate(() => localStorage.getItem('casebook.v1.library.unreadable')), '{"kind":"casebook-library","format":1,"packs":[{');
+  assert.deepEqual(await keptAside(page, 'casebook.v1.library'), [damaged]);
+  await page.locator('.case-entry[data-case="example"]').waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download the unreadable list' }).click(),
   ]);
-  assert.match(download.suggestedFilename(), /unreadable/);
-  await page.evaluate(() => localStorage.clear());
+  assert.match(download.suggestedFilename(), /kept/);
+  await clearStorage(page);
   await page.close();
 });

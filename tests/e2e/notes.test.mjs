@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve, waitForHydration, visitUntilControlled } from './browser.mjs';
+import { launch, serve, waitForHydration, visitUntilControlled, keptAside } from './browser.mjs';
 
 const SENTENCE = 'Four hours later she started coughing up bright red blood tinged sputum without clots.';
 const KEY = 'casebook.v1.notes.alemtuzumab-dah';
@@ -92,9 +92,10 @@ test('bookmark and note a sentence; it survives reload and offline; export then 
     await page.getByText(/Imported: 1 new sentences/).waitFor();
     assert.deepEqual(await notesShown(page), made);
 
-    // A damaged file is refused and nothing changes.
+    // A damaged file (a note over the limit, on a hostile "sentence") is refused and
+    // nothing changes.
     const broken = join(files, 'broken.json');
-    writeFileSync(broken, '{"kind":"casebook-notes","format":1,"pack":"alemtuzumab-dah","annotations":[{"sentence":"<img src=x onerror=alert(1)>"}]}');
+    writeFileSync(broken, `{"kind":"casebook-notes","format":1,"pack":"alemtuzumab-dah","annotations":[{"sentence":"<img src=x onerror=alert(1)>","note":"${'x'.repeat(10001)}"}]}`);
     await page.locator('.notes input[type=file]').setInputFiles(broken);
     await page.getByText(/was not imported, and nothing changed/).waitFor();
     assert.deepEqual(await notesShown(page), made);
@@ -112,16 +113,14 @@ test('damaged saved notes are kept aside, offered for download, and the reader s
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/reader`);
     await waitForHydration(page);
-    // Let the page restore and save its own notes first, so it cannot overwrite ours.
-    await page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY);
     await page.evaluate((key) => localStorage.setItem(key, '{"kind":"casebook-notes", broken'), KEY);
     await page.reload();
     await waitForHydration(page);
     await page.getByText(/could not be read/).waitFor();
-    assert.equal(await page.evaluate((key) => localStorage.getItem(`${key}.unreadable`), KEY), '{"kind":"casebook-notes", broken');
+    assert.deepEqual(await keptAside(page, KEY), ['{"kind":"casebook-notes", broken']);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download the unreadable saved notes' }).click(),
+      page.getByRole('button', { name: 'Download the saved notes as they were' }).click(),
     ]);
     assert.equal(readFileSync(await download.path(), 'utf8'), '{"kind":"casebook-notes", broken');
     assert.equal(await page.locator('#crash').isHidden(), true);

@@ -110,6 +110,8 @@ pub struct Plan<T> {
     pub keep_aside: Option<String>,
     /// What could not be read of the stored text (said to the user with the keeping aside).
     pub lost: Vec<String>,
+    /// True when none of the stored text could be read.
+    pub nothing_read: bool,
     /// The text to store; `None` when nothing changed and nothing needs keeping aside.
     pub write: Option<String>,
     /// The value after the change: what the view shows.
@@ -155,10 +157,14 @@ pub fn plan_update<T: Saved>(
     context: &T::Context,
     change: impl FnOnce(&mut T) -> Result<(), String>,
 ) -> Result<Plan<T>, Refusal> {
+    let mut nothing_read = false;
     let (mut value, keep_aside, lost) = match read_stored::<T>(stored, context) {
         Read::Whole(value) => (value, None, Vec::new()),
         Read::Salvaged { value, lost } => (value, stored.map(str::to_owned), lost),
-        Read::Unreadable { problems } => (T::default(), stored.map(str::to_owned), problems),
+        Read::Unreadable { problems } => {
+            nothing_read = true;
+            (T::default(), stored.map(str::to_owned), problems)
+        }
         Read::Newer { format } => return Err(Refusal::Newer { format }),
     };
     let before = value.clone();
@@ -171,6 +177,7 @@ pub fn plan_update<T: Saved>(
     Ok(Plan {
         keep_aside,
         lost,
+        nothing_read,
         write,
         value,
     })

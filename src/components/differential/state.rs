@@ -1,49 +1,93 @@
-//! The differential view's state: answers, ticked items, and the worked example's step.
-//! Actions are plain data; the reasoning itself is the core's (`casebook_core::differential`).
+//! The differential view's own state, beside the user's saved answers (which the storage
+//! module keeps, `crate::storage`): the worked example's step (shown, never saved over the
+//! user's answers), a shared link's state (shown as the link's until the user chooses to
+//! keep it), the answers a load or reset replaced (to put back), and what to tell the
+//! user. Actions are plain data; the reasoning itself is the core's
+//! (`casebook_core::differential`).
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use casebook_core::differential::{decode_ticks, encode_ticks, Answers};
-use casebook_core::{Answer, CasePack, FindingId, ItemId};
+use casebook_core::checklist::Checklist;
+use casebook_core::differential::Answers;
+use casebook_core::{Answer, FindingId, ItemId};
 use yew::Reducible;
 
-/// What the user has entered.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct DifferentialState {
-    /// Answers to findings.
-    pub answers: Answers,
-    /// Ticked work-up and management items.
-    pub ticks: BTreeSet<ItemId>,
-    /// The worked example's current step, when stepping through it.
-    pub step: Option<usize>,
-    /// True once saved state has been restored (so an empty first render is not saved
-    /// over what the user had).
-    pub restored: bool,
-    /// Something the user should know about restoring (e.g. parts of a link not used).
-    pub notice: Option<String>,
+/// Whose answers the view shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// The user's own, saved on the device.
+    Own,
+    /// The worked example's, at a step of the step-through.
+    Step,
+    /// A shared link's.
+    Shared,
 }
 
-/// Everything that can change the state.
+/// Answers a load or a reset replaced, to put back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Undo {
+    /// What replaced them, e.g. "The published case was loaded".
+    pub what: String,
+    /// The user's answers and ticks before.
+    pub previous: Checklist,
+}
+
+/// The view's state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DifferentialState {
+    /// The worked example's current step and its answers so far, when stepping through.
+    pub step: Option<(usize, Answers)>,
+    /// A link's state, shown instead of the user's own until they choose.
+    pub shared: Option<Checklist>,
+    /// Something the user should know (parts of a link not understood, a choice made).
+    pub notice: Option<String>,
+    /// Why the last save failed, shown where the user is.
+    pub error: Option<String>,
+    /// What the last load or reset replaced.
+    pub undo: Option<Undo>,
+}
+
+impl DifferentialState {
+    /// Whose answers are shown.
+    pub fn shown(&self) -> Shown {
+        match (&self.step, &self.shared) {
+            (Some(_), _) => Shown::Step,
+            (None, Some(_)) => Shown::Shared,
+            (None, None) => Shown::Own,
+        }
+    }
+
+    /// The answers and ticks shown, given the user's own.
+    pub fn checklist(&self, own: &Checklist) -> Checklist {
+        match (&self.step, &self.shared) {
+            (Some((_, answers)), _) => Checklist {
+                answers: answers.clone(),
+                ticks: own.ticks.clone(),
+            },
+            (None, Some(shared)) => shared.clone(),
+            (None, None) => own.clone(),
+        }
+    }
+}
+
+/// Everything that can change the view's state.
 pub enum Action {
-    /// Answer (or clear) a finding.
-    Answer(FindingId, Option<Answer>),
-    /// Replace all answers (the worked example), leaving step-through mode.
-    LoadAnswers(Answers),
     /// Show step `index` of the worked example with its answers so far.
     Step(usize, Answers),
-    /// Leave step-through mode, keeping the answers.
+    /// Leave step-through mode: the user's own answers show again.
     EndSteps,
-    /// Clear answers and ticks.
-    Reset,
-    /// Tick or untick an item.
-    Tick(ItemId, bool),
-    /// Restore saved or linked state.
-    Restore {
-        answers: Answers,
-        ticks: BTreeSet<ItemId>,
-        notice: Option<String>,
-    },
+    /// Show a link's state (`None`: back to the user's own).
+    Shared(Option<Checklist>),
+    /// Answer (or clear) a finding of the shared state being shown.
+    AnswerShared(FindingId, Option<Answer>),
+    /// Tick or untick an item of the shared state being shown.
+    TickShared(ItemId, bool),
+    /// Something to tell the user, or nothing.
+    Notice(Option<String>),
+    /// A save failed (or, with `None`, the last one worked).
+    Error(Option<String>),
+    /// Answers a load or reset replaced (or, with `None`, nothing to put back).
+    Undo(Option<Undo>),
 }
 
 impl Reducible for DifferentialState {
@@ -52,74 +96,105 @@ impl Reducible for DifferentialState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Answer(finding, answer) => {
-                next.answers.set(finding, answer);
-                next.step = None;
-            }
-            Action::LoadAnswers(answers) => {
-                next.answers = answers;
-                next.step = None;
-            }
-            Action::Step(index, answers) => {
-                next.answers = answers;
-                next.step = Some(index);
-            }
+            Action::Step(index, answers) => next.step = Some((index, answers)),
             Action::EndSteps => next.step = None,
-            Action::Reset => {
-                next.answers = Answers::new();
-                next.ticks.clear();
-                next.step = None;
-                next.notice = None;
-            }
-            Action::Tick(item, ticked) => {
-                if ticked {
-                    next.ticks.insert(item);
-                } else {
-                    next.ticks.remove(&item);
+            Action::Shared(shared) => next.shared = shared,
+            Action::AnswerShared(finding, answer) => {
+                if let Some(shared) = &mut next.shared {
+                    shared.answers.set(finding, answer);
                 }
             }
-            Action::Restore {
-                answers,
-                ticks,
-                notice,
-            } => {
-                next.answers = answers;
-                next.ticks = ticks;
-                next.notice = notice;
-                next.restored = true;
+            Action::TickShared(item, ticked) => {
+                if let Some(shared) = &mut next.shared {
+                    if ticked {
+                        shared.ticks.insert(item);
+                    } else {
+                        shared.ticks.remove(&item);
+                    }
+                }
             }
+            Action::Notice(notice) => next.notice = notice,
+            Action::Error(error) => next.error = error,
+            Action::Undo(undo) => next.undo = undo,
         }
         Rc::new(next)
     }
 }
 
-/// The state as a query string (`a=...&t=...`), for links and for storage.
-pub fn encode(state: &DifferentialState) -> String {
-    let ticks: Vec<ItemId> = state.ticks.iter().cloned().collect();
-    format!("a={}&t={}", state.answers.encode(), encode_ticks(&ticks))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Reads `a` (answers) and `t` (ticks) back, with anything not understood reported.
-pub fn decode(
-    pack: &CasePack,
-    answers: &str,
-    ticks: &str,
-) -> (Answers, BTreeSet<ItemId>, Vec<String>) {
-    let (answers, problems) = Answers::decode(pack, answers);
-    let ticks = decode_ticks(pack, ticks).into_iter().collect();
-    (answers, ticks, problems)
-}
-
-/// Splits `a=...&t=...` into its two values.
-pub fn split_saved(saved: &str) -> (String, String) {
-    let mut answers = String::new();
-    let mut ticks = String::new();
-    for part in saved.split('&') {
-        if let Some(value) = part.strip_prefix("a=") {
-            answers = value.to_owned();
-        } else if let Some(value) = part.strip_prefix("t=") {
-            ticks = value.to_owned();
+    fn answers(pairs: &[(&str, Answer)]) -> Answers {
+        let mut answers = Answers::new();
+        for (id, answer) in pairs {
+            answers.set(FindingId::from(*id), Some(*answer));
         }
+        answers
     }
-    (answers, ticks)
+
+    #[test]
+    fn the_view_shows_a_step_over_a_link_over_the_users_own() {
+        let own = Checklist {
+            answers: answers(&[("a", Answer::Yes)]),
+            ticks: [ItemId::from("t")].into_iter().collect(),
+        };
+        let state = Rc::new(DifferentialState::default());
+        assert_eq!(state.shown(), Shown::Own);
+        assert_eq!(state.checklist(&own), own);
+        let linked = Checklist {
+            answers: answers(&[("b", Answer::No)]),
+            ..Default::default()
+        };
+        let state = state.reduce(Action::Shared(Some(linked.clone())));
+        assert_eq!(state.shown(), Shown::Shared);
+        assert_eq!(state.checklist(&own), linked);
+        let state = state.reduce(Action::Step(0, answers(&[("c", Answer::Yes)])));
+        assert_eq!(state.shown(), Shown::Step);
+        // A step shows the case's answers with the user's own ticks.
+        assert_eq!(state.checklist(&own).ticks, own.ticks);
+        let state = state.reduce(Action::EndSteps);
+        assert_eq!(state.shown(), Shown::Shared);
+    }
+
+    #[test]
+    fn editing_a_shared_state_changes_only_it() {
+        let state = Rc::new(DifferentialState::default());
+        // Nothing shared: an edit of the shared state does nothing.
+        let state = state.reduce(Action::AnswerShared(
+            FindingId::from("a"),
+            Some(Answer::Yes),
+        ));
+        assert_eq!(state.shared, None);
+        let state = state.reduce(Action::Shared(Some(Checklist::default())));
+        let state = state.reduce(Action::AnswerShared(
+            FindingId::from("a"),
+            Some(Answer::Yes),
+        ));
+        let state = state.reduce(Action::TickShared(ItemId::from("t"), true));
+        let shared = state.shared.clone().unwrap();
+        assert_eq!(shared.answers.len(), 1);
+        assert_eq!(shared.ticks.len(), 1);
+        let state = state.reduce(Action::Shared(None));
+        assert_eq!(state.shown(), Shown::Own);
+    }
+
+    #[test]
+    fn notices_errors_and_undo_are_set_and_cleared() {
+        let state = Rc::new(DifferentialState::default());
+        let state = state.reduce(Action::Error(Some("full".into())));
+        assert_eq!(state.error.as_deref(), Some("full"));
+        let state = state.reduce(Action::Undo(Some(Undo {
+            what: "loaded".into(),
+            previous: Checklist::default(),
+        })));
+        assert!(state.undo.is_some());
+        let state = state
+            .reduce(Action::Error(None))
+            .reduce(Action::Undo(None))
+            .reduce(Action::Notice(Some("n".into())));
+        assert_eq!(state.error, None);
+        assert_eq!(state.undo, None);
+        assert_eq!(state.notice.as_deref(), Some("n"));
+    }
 }
