@@ -47,8 +47,22 @@ pub struct NavEntry {
     pub route: Route,
     /// Its label.
     pub label: &'static str,
-    /// What the view answers, in one line (used on the overview).
+    /// What the view answers, in one line (used on the overview, unless the pack words it
+    /// for its case: [`NavEntry::answers_for`]).
     pub answers: &'static str,
+}
+
+impl NavEntry {
+    /// What the view answers for this pack: the pack's own line where it gives one.
+    pub fn answers_for<'a>(&'a self, views: &'a casebook_core::Views) -> &'a str {
+        let own = match self.route {
+            Route::Timeline => views.timeline.as_deref(),
+            Route::Compare => views.compare.as_deref(),
+            Route::Differential => views.differential.as_deref(),
+            _ => None,
+        };
+        own.unwrap_or(self.answers)
+    }
 }
 
 /// The views in navigation order.
@@ -62,17 +76,17 @@ pub fn nav_entries() -> Vec<NavEntry> {
         NavEntry {
             route: Route::Timeline,
             label: "Timeline",
-            answers: "What happened, and when, from history to 13 months after.",
+            answers: "What happened, and when, from the history to the follow-up.",
         },
         NavEntry {
             route: Route::Compare,
             label: "Compare",
-            answers: "How this case differs from the transplant and haematology cases.",
+            answers: "How this case differs from the other published cases and cohorts.",
         },
         NavEntry {
             route: Route::Differential,
             label: "Differential",
-            answers: "What to check when a patient coughs blood after an infusion, and why.",
+            answers: "What to check in a patient who presents like this, and why.",
         },
         NavEntry {
             route: Route::Reader,
@@ -98,12 +112,11 @@ pub fn nav_entries() -> Vec<NavEntry> {
 }
 
 impl Route {
-    /// The document title for this route.
-    pub fn title(&self) -> String {
+    /// The document title for this route; the overview's names the case (`heading`, the
+    /// pack's short title).
+    pub fn title(&self, heading: &str) -> String {
         let view = match self {
-            Route::Overview => {
-                return "Casebook: diffuse alveolar haemorrhage after alemtuzumab".to_owned()
-            }
+            Route::Overview => return format!("Casebook: {heading}"),
             Route::Timeline | Route::TimelineEvent { .. } => "Timeline",
             Route::Compare => "Compare",
             Route::Differential => "Differential",

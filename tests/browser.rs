@@ -210,3 +210,44 @@ async fn a_glossary_term_shows_its_definition_on_focus() {
     assert!(panel.contains("In the glossary"), "{panel}");
     assert!(panel.len() > name.len() + 20, "{panel}");
 }
+
+/// The reader's link rule against the browser's own URL parser: every link the core keeps
+/// as relative stays on this site once the browser resolves it, whatever slashes,
+/// backslashes, tabs or case it is written with.
+#[wasm_bindgen_test]
+fn a_relative_link_the_core_keeps_never_leaves_the_site() {
+    let origin = gloo::utils::window().location().origin().unwrap();
+    let base = format!("{origin}/reader");
+    for href in [
+        "/timeline",
+        "#glossary",
+        "/\\evil.example/path",
+        "\\/evil.example/path",
+        "\\\\evil.example",
+        "//evil.example",
+        "/\t/evil.example",
+        "/\n/evil.example",
+        " //evil.example",
+        "/%5Cevil.example",
+        "/.//evil.example",
+        "\u{0}//evil.example",
+        "/x\\..\\..\\\\evil.example",
+    ] {
+        let Some(kept) = casebook_core::reader::safe_href(href) else {
+            continue;
+        };
+        if kept.starts_with("https://")
+            || kept.starts_with("http://")
+            || kept.starts_with("mailto:")
+        {
+            continue;
+        }
+        let resolved = web_sys::Url::new_with_base(&kept, &base).unwrap();
+        assert_eq!(
+            resolved.origin(),
+            origin,
+            "{href:?} was kept as {kept:?} and resolves to {}",
+            resolved.href()
+        );
+    }
+}

@@ -130,3 +130,55 @@ fn text_of(html: &str) -> String {
         .replace("&gt;", ">")
         .replace("&amp;", "&")
 }
+
+/// The first block element opened inside a `<p>` of `html`, if any. A browser's HTML
+/// parser closes the paragraph before it, so the page it builds is not the tree Yew
+/// rendered, and hydrating it panics: every prerendered page must be free of this.
+fn block_inside_paragraph(html: &str) -> Option<String> {
+    const BLOCKS: [&str; 16] = [
+        "div", "details", "ul", "ol", "dl", "table", "section", "figure", "blockquote", "p",
+        "pre", "form", "fieldset", "h1", "h2", "h3",
+    ];
+    let mut depth = 0usize;
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let closing = rest.starts_with('/');
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name == "p" {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else if depth > 0 {
+                return Some("p inside p".to_owned());
+            } else {
+                depth += 1;
+            }
+        } else if !closing && depth > 0 && BLOCKS.contains(&name.as_str()) {
+            let context: String = rest.chars().take(80).collect();
+            return Some(format!("<{name}> inside a <p>: <{context}"));
+        }
+    }
+    None
+}
+
+#[test]
+fn no_prerendered_page_puts_a_block_inside_a_paragraph() {
+    assert!(block_inside_paragraph("<p>a <span>b</span></p><div><p>c</p></div>").is_none());
+    assert!(block_inside_paragraph("<p>a <details>b</details></p>").is_some());
+    let mut routes = Route::static_routes();
+    routes.push(Route::NotFound);
+    routes.push(Route::TimelineEvent {
+        event: "haemoptysis".to_owned(),
+    });
+    for route in routes {
+        let html = render(&route.to_path());
+        if let Some(problem) = block_inside_paragraph(&html) {
+            panic!("{}: {problem}", route.to_path());
+        }
+    }
+}

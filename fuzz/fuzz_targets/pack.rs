@@ -14,6 +14,11 @@ fuzz_target!(|data: &[u8]| {
             let _ = casebook_core::study::stages::stages(&pack);
             let _ = casebook_core::study::cards::cards(&pack);
             let _ = casebook_core::reader::blocks(&pack, None);
+            // The reader with every sentence noted and one highlighted (its sweep over a
+            // paragraph's cuts), and the search index over everything.
+            let sentences = casebook_core::article::sentences(&pack.article.plain_text());
+            let _ = casebook_core::reader::blocks_with_notes(&pack, sentences.first().map(String::as_str), &sentences);
+            let _ = casebook_core::search::Index::new(&pack).search("a");
             let _ = casebook_core::differential::assess(
                 &pack,
                 &casebook_core::differential::worked_example_answers(&pack),

@@ -66,6 +66,9 @@ fn run(dist: &Path) -> Result<(), String> {
 
     let pack = casebook_core::seed_pack()
         .map_err(|errors| format!("the seed pack does not load:\n{errors}"))?;
+    // The built-in case names the site: its heading in every page's description and in
+    // the web manifest (the files Trunk copies carry no case's words).
+    let template = name_the_case(dist, &template, pack.meta.heading())?;
     let mut routes = Route::static_routes();
     routes.extend(pack.events.iter().map(|event| Route::TimelineEvent {
         event: event.id.to_string(),
@@ -86,7 +89,10 @@ fn run(dist: &Path) -> Result<(), String> {
             )
             .replacen(
                 "<title>Casebook</title>",
-                &format!("<title>{}</title>", escape(&route.title())),
+                &format!(
+                    "<title>{}</title>",
+                    escape(&route.title(pack.meta.heading()))
+                ),
                 1,
             );
         let file = match route {
@@ -103,12 +109,91 @@ fn run(dist: &Path) -> Result<(), String> {
         written += 1;
     }
 
+    write_format_page(dist, &template)?;
+    written += 1;
     write_service_worker(dist)?;
     println!(
         "prerender: wrote {written} pages and the service worker's precache list into {}",
         dist.display()
     );
     Ok(())
+}
+
+/// Writes the built-in case's heading into the pages' description and the web manifest's
+/// name.
+fn name_the_case(dist: &Path, template: &str, heading: &str) -> Result<String, String> {
+    const DESCRIPTION: &str = "<meta name=\"description\" content=\"A published case report";
+    if template.matches(DESCRIPTION).count() != 1 {
+        return Err(
+            "the template needs one description starting \"A published case report\"".to_owned(),
+        );
+    }
+    let page = template.replacen(
+        DESCRIPTION,
+        &format!(
+            "<meta name=\"description\" content=\"{}: a published case report",
+            escape_attribute(heading)
+        ),
+        1,
+    );
+    let manifest_path = dist.join("manifest.webmanifest");
+    let manifest = fs::read_to_string(&manifest_path)
+        .map_err(|error| format!("cannot read {}: {error}", manifest_path.display()))?;
+    let named = manifest.replacen(
+        "\"name\": \"Casebook\"",
+        &format!(
+            "\"name\": {}",
+            serde_json::to_string(&format!("Casebook: {heading}")).expect("a string serialises")
+        ),
+        1,
+    );
+    fs::write(&manifest_path, named)
+        .map_err(|error| format!("cannot write {}: {error}", manifest_path.display()))?;
+    Ok(page)
+}
+
+/// The case pack format's documentation, as a page of its own (`/format/`): the Markdown
+/// of `docs/case-pack-format.md` rendered as HTML, with the app's stylesheet and no
+/// script, so an author can read it offline from the app, where packs are opened. The
+/// document is the project's own, not a pack's, so its HTML is trusted.
+fn write_format_page(dist: &Path, template: &str) -> Result<(), String> {
+    use pulldown_cmark::{html, Options, Parser};
+
+    const DOC: &str = include_str!("../../docs/case-pack-format.md");
+    let mut body = String::new();
+    html::push_html(&mut body, Parser::new_ext(DOC, Options::ENABLE_TABLES));
+    // The page keeps the template's head (its stylesheet and strict policy) up to the
+    // scripts, and none of the app: nothing on it runs.
+    let head_end = template
+        .find("</head>")
+        .ok_or("the template has no </head>")?;
+    let head: String = template[..head_end]
+        .lines()
+        .filter(|line| {
+            !line.contains("<script")
+                && !line.contains("modulepreload")
+                && !line.contains("rel=\"preload\"")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replacen(
+            "<title>Casebook</title>",
+            "<title>The case pack format \u{b7} Casebook</title>",
+            1,
+        );
+    let page = format!(
+        "{head}\n</head>\n<body>\n<main id=\"main\" class=\"format-doc page\">\n<p><a href=\"/\">\u{2190} Back to Casebook</a></p>\n{body}</main>\n</body>\n</html>\n"
+    );
+    let directory = dist.join("format");
+    fs::create_dir_all(&directory)
+        .map_err(|error| format!("cannot create {}: {error}", directory.display()))?;
+    fs::write(directory.join("index.html"), page)
+        .map_err(|error| format!("cannot write the format page: {error}"))
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+fn escape_attribute(text: &str) -> String {
+    escape(text).replace('"', "&quot;")
 }
 
 /// Replaces the template's stylesheet link with the stylesheet itself, adds its hash to

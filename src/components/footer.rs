@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::citation::ArticleCitation;
 use crate::pack::use_pack;
 
 /// The footer, with the disclaimer first.
@@ -10,12 +11,8 @@ use crate::pack::use_pack;
 pub fn Footer() -> Html {
     let pack = use_pack();
     let citation = match pack.as_ref() {
-        Ok(pack) => html! {
-            <p class="footer-citation">
-                { "Case report: " }<cite>{ &pack.meta.title }</cite>{ ". " }{ &pack.meta.journal }{ ", " }{ pack.meta.year }{ ". " }
-                <a href={format!("https://doi.org/{}", pack.meta.doi)} rel="noopener noreferrer">{ format!("doi:{}", pack.meta.doi) }</a>
-                { format!(". Licence: {}.", pack.meta.licence) }
-            </p>
+        Ok(_) => html! {
+            <div class="footer-citation">{ "Case report: " }<ArticleCitation with_title={true} /></div>
         },
         Err(_) => Html::default(),
     };

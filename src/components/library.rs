@@ -103,10 +103,11 @@ pub fn CaseLibrary() -> Html {
                                 match library::keep(&seed_id, &file_name, &stored_text, &pack).await {
                                     Ok(()) => {
                                         let title = pack.meta.heading().to_owned();
+                                        let format = pack.format;
                                         library::reload_entries(&library).await;
                                         status_done.set(Import::Idle);
                                         library.dispatch(LibraryAction::Show(Some((id, Box::new(pack)))));
-                                        library.dispatch(LibraryAction::Notice(Some(opened(&title))));
+                                        library.dispatch(LibraryAction::Notice(Some(opened(&title, format))));
                                     }
                                     Err(KeepError::BuiltIn) => status_done.set(Import::Refused {
                                         file: file_name,
@@ -124,9 +125,10 @@ pub fn CaseLibrary() -> Html {
                                             "{} (shown for this visit only: {why}, so it could not be kept; any version kept before is unchanged)",
                                             pack.meta.heading()
                                         );
+                                        let format = pack.format;
                                         status_done.set(Import::Idle);
                                         library.dispatch(LibraryAction::Show(Some((id, Box::new(pack)))));
-                                        library.dispatch(LibraryAction::Notice(Some(opened(&title))));
+                                        library.dispatch(LibraryAction::Notice(Some(opened(&title, format))));
                                     }
                                 }
                             });
@@ -212,7 +214,8 @@ pub fn CaseLibrary() -> Html {
     html! {
         <section class="case-library" aria-labelledby="library-heading">
             <h2 id="library-heading">{ "Cases on this device" }</h2>
-            <p class="muted">{ "Open a case pack you wrote or were sent (a .casepack.md file, format described in the documentation). It is checked first: a pack with errors is not opened, and nothing you have changes. Opened cases stay on this device and work offline." }</p>
+            <p class="muted">{ "Open a case pack you wrote or were sent (a .casepack.md file; " }<a href="/format/">{ "the case pack format" }</a>
+                { " says how to write one, and works offline too). It is checked first: a pack with errors is not opened, and nothing you have changes. Opened cases stay on this device and work offline." }</p>
             { for library.notice.iter().map(|notice| html! { <p class="notice" role="status">{ notice.clone() }</p> }) }
             if let Some(slot) = library.kept.clone() {
                 <KeptAsideDownload label="Download the unreadable list" slot={slot} />
@@ -268,11 +271,20 @@ pub fn CaseLibrary() -> Html {
     }
 }
 
-/// The message after a pack opened. (The page remounts with the new case, so this lives
-/// in the library's state, not in this component's.)
-fn opened(title: &str) -> String {
+/// The message after a pack opened, with the format version it was read in. (The page
+/// remounts with the new case, so this lives in the library's state, not in this
+/// component's.)
+fn opened(title: &str, format: u32) -> String {
+    let version = if format < casebook_core::FORMAT_VERSION {
+        format!(
+            " It is written in case pack format {format}, read as format {}: its comparison fields, checklist groups and timeline phases are those format {format} fixed.",
+            casebook_core::FORMAT_VERSION
+        )
+    } else {
+        format!(" Case pack format {format}.")
+    };
     format!(
-        "Opened: {title}. Every view now shows this case; the built-in case is one tap away above."
+        "Opened: {title}.{version} Every view now shows this case; the built-in case is one tap away above."
     )
 }
 

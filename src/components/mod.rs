@@ -1,5 +1,6 @@
 //! Components shared by several pages.
 
+pub mod citation;
 pub mod cite_this;
 pub mod compare;
 pub mod differential;

@@ -38,7 +38,7 @@ pub fn Compare() -> Html {
     let rows = chosen_rows(pack, &hidden, *order);
     let bars: Vec<BarData> = outcome_bars(&rows)
         .iter()
-        .map(|bar| BarData::from_core(bar, article))
+        .map(|bar| BarData::from_core(bar, pack))
         .collect();
     let others: Vec<_> = pack
         .comparison
@@ -95,10 +95,6 @@ pub fn Compare() -> Html {
     };
 
     let registry = registry_contrast(pack);
-    let research_notes = pack
-        .sources
-        .iter()
-        .find(|source| source.id.as_str() == "research-notes");
 
     html! {
         <article class="page compare">
@@ -132,17 +128,10 @@ pub fn Compare() -> Html {
                                 <div><dt>{ *term }</dt><dd>{ *text }</dd></div>
                             }) }
                         </dl>
-                        { for research_notes.and_then(|notes| notes.text.as_ref()).and_then(|text| {
-                            // The research notes' own first sentence on haematology, quoted.
-                            let paragraph = text.split("\n\n").find(|p| p.trim_start().starts_with("Haematology"))?;
-                            let sentence = paragraph.split(". ").next()?.split_whitespace().collect::<Vec<_>>().join(" ");
-                            Some(html! {
-                                <div class="notice">
-                                    <p>{ "From the project's literature search:" }</p>
-                                    <blockquote>{ format!("{sentence}.") }</blockquote>
-                                    <p class="small"><a href="/sources#source-research-notes">{ "Casebook research notes" }</a></p>
-                                </div>
-                            })
+                        { for pack.compare.notes.iter().map(|note| html! {
+                            <div class="notice">
+                                { &note.text }{ " " }<SourceNote provenance={note.provenance.clone()} />
+                            </div>
                         }) }
                     </section>
                 }
@@ -190,18 +179,18 @@ pub fn Compare() -> Html {
                                     { for rows.iter().map(|row| html! {
                                         <th scope="col" id={format!("row-{}", row.id)} class={classes!(format!("group-{:?}", row.group).to_lowercase())}>
                                             <span class="row-label">{ &row.label }</span>
-                                            <span class="row-group">{ group_label(row.group) }</span>
+                                            <span class="row-group">{ group_label(pack, row.group) }</span>
                                             { for row.note.iter().map(|note| html! { <span class="row-note muted small">{ note }</span> }) }
                                         </th>
                                     }) }
                                 </tr>
                             </thead>
                             <tbody>
-                                { for Field::ALL.into_iter().map(|field| html! {
+                                { for Field::all(pack).into_iter().map(|field| html! {
                                     <tr>
-                                        <th scope="row" class="field-col">{ field.label() }</th>
+                                        <th scope="row" class="field-col">{ field.label(pack) }</th>
                                         { for rows.iter().map(|row| {
-                                            let cell = field.cell(row);
+                                            let cell = field.cell(pack, row);
                                             let number_link = (field == Field::Patients)
                                                 .then(|| cell.provenance.as_ref().and_then(|p| reader_href(p, article)))
                                                 .flatten();
@@ -224,7 +213,8 @@ pub fn Compare() -> Html {
 
             <section aria-labelledby="differs-heading">
                 <h2 id="differs-heading">{ "What differs from this case" }</h2>
-                <p class="muted">{ "The fields where a chosen case or cohort differs from this one, read from the rows above: dose, setting, onset, treatment, ventilation and outcome." }</p>
+                <p class="muted">{ format!("The fields where a chosen case or cohort differs from this one, read from the rows above: {}.",
+                    Field::contrasted(pack).into_iter().map(|field| field.label(pack).to_lowercase()).collect::<Vec<_>>().join(", ")) }</p>
                 <label class="select-label">{ "Set beside this case: " }
                     <select onchange={on_contrast}>
                         { for others.iter().map(|row| html! {

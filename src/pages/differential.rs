@@ -10,7 +10,7 @@ use casebook_core::checklist::{read_link, Checklist, LinkState};
 use casebook_core::differential::{
     assess, next_questions, worked_example_answers, worked_example_steps, Standing,
 };
-use casebook_core::{Answer, FindingGroup, FindingId, ItemId, WorkupKind};
+use casebook_core::{Answer, FindingId, ItemId, WorkupKind};
 use yew::prelude::*;
 
 use crate::browser;
@@ -24,16 +24,6 @@ use crate::components::kept_aside::{KeptAsideDownload, SaveErrorBar};
 use crate::pack::use_pack;
 use crate::pages::overview::PackFailed;
 use crate::storage::{self, use_saved};
-
-const GROUPS: [(FindingGroup, &str); 7] = [
-    (FindingGroup::History, "History and timing"),
-    (FindingGroup::Examination, "Examination"),
-    (FindingGroup::Blood, "Blood and urine tests"),
-    (FindingGroup::Imaging, "Imaging"),
-    (FindingGroup::Bal, "Bronchoscopy and BAL"),
-    (FindingGroup::Serology, "Serology"),
-    (FindingGroup::Course, "Course"),
-];
 
 /// The differential view.
 #[component]
@@ -346,11 +336,12 @@ pub fn Differential() -> Html {
                 <section class="findings" aria-labelledby="findings-heading">
                     <h2 id="findings-heading">{ "Findings" }</h2>
                     <p class="muted">{ format!("{} of {} answered.", shown.answers.len(), pack.findings.len()) }</p>
-                    { for GROUPS.iter().map(|(group, title)| {
-                        let findings: Vec<_> = pack.findings.iter().filter(|f| f.group == *group).collect();
+                    { for pack.finding_groups.iter().map(|group| {
+                        let title = group.label.as_str();
+                        let findings: Vec<_> = pack.findings.iter().filter(|f| f.group == group.id).collect();
                         html! {
-                            <section class="finding-group" aria-label={*title}>
-                                <h3>{ *title }</h3>
+                            <section class="finding-group" aria-label={title.to_owned()}>
+                                <h3>{ title }</h3>
                                 { for findings.into_iter().map(|finding| html! {
                                     <FindingControl key={finding.id.as_str()} finding={finding.clone()} answer={shown.answers.get(&finding.id)}
                                         on_answer={on_answer.clone()} />

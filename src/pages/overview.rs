@@ -4,6 +4,7 @@ use casebook_core::SourcedText;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::citation::ArticleCitation;
 use crate::components::cite_this::CiteButtons;
 use crate::components::kept_aside::KeptAsideList;
 use crate::components::library::CaseLibrary;
@@ -52,9 +53,9 @@ pub fn Overview() -> Html {
                 <ul class="view-cards">
                     { for nav_entries().into_iter().filter(|entry| entry.route != Route::Overview).map(|entry| html! {
                         <li>
-                            <Link<Route> to={entry.route} classes="view-card">
+                            <Link<Route> to={entry.route.clone()} classes="view-card">
                                 <span class="view-card-title">{ entry.label }</span>
-                                <span class="view-card-text">{ entry.answers }</span>
+                                <span class="view-card-text">{ entry.answers_for(&pack.views) }</span>
                             </Link<Route>>
                         </li>
                     }) }
@@ -71,9 +72,7 @@ pub fn Overview() -> Html {
                     <StatusBadge status={casebook_core::Status::Verified} />{ " read in another paper, " }
                     <StatusBadge status={casebook_core::Status::Secondary} />{ " read only in a summary, " }
                     <StatusBadge status={casebook_core::Status::Unverified} />{ " not confirmed. What a source does not give is shown as \u{201c}not reported\u{201d}." }</p>
-                <p class="citation">{ "Case report: " }<cite>{ &pack.meta.title }</cite>{ format!(". {}, {}. ", pack.meta.journal, pack.meta.year) }
-                    <a href={format!("https://doi.org/{}", pack.meta.doi)} rel="noopener noreferrer">{ format!("doi:{}", pack.meta.doi) }</a>
-                    { format!(". Authors: {}. Licence: {}.", pack.meta.authors, pack.meta.licence) }</p>
+                <div class="citation">{ "Case report: " }<ArticleCitation with_title={true} with_authors={true} /></div>
                 { for article_source.map(|source| html! {
                     <div class="cite-block">
                         <h3>{ "Cite this case" }</h3>

@@ -15,6 +15,7 @@ use casebook_core::study::progress::Progress;
 use casebook_core::{CasePack, TermId};
 use yew::prelude::*;
 
+use crate::components::citation::ArticleCitation;
 use crate::components::cite_this::CiteButtons;
 use crate::components::kept_aside::{KeptAsideDownload, SaveErrorBar};
 use crate::components::provenance::SourceNote;
@@ -419,11 +420,10 @@ pub fn Reader() -> Html {
         <article class="page reader">
             <h1>{ "The paper" }</h1>
             <p class="lede"><cite>{ &pack.meta.title }</cite></p>
-            <p class="citation-line">
-                { format!("{}, {}. ", pack.meta.journal, pack.meta.year) }
-                <a href={format!("https://doi.org/{}", pack.meta.doi)} rel="noopener noreferrer">{ format!("doi:{}", pack.meta.doi) }</a>
-                { format!(". Authors: {}. Licence: {}; the text below is the article's, with line-break hyphens and page breaks of the PDF put right.", pack.meta.authors, pack.meta.licence) }
-            </p>
+            <div class="citation-line">
+                <ArticleCitation with_authors={true} />
+                { for pack.meta.text_note.iter().map(|note| html! { <>{ " " }{ note }</> }) }
+            </div>
             { for pack.sources.iter().find(|source| source.id == pack.meta.article_source).map(|source| html! {
                 <details class="cite-block">
                     <summary>{ "Cite this case" }</summary>
@@ -477,12 +477,52 @@ pub fn Reader() -> Html {
                                 }) }
                             </>
                         },
-                        Block::Figure { caption, anchors } => html! {
-                            <figure class="described-figure">
+                        Block::Figure { number, caption, anchors } => {
+                            let described = pack.figures.iter().find(|figure| figure.number == *number);
+                            html! {
+                                <figure class="described-figure" id={format!("figure-{number}")}>
+                                    { for anchors.iter().map(|anchor| html! { <span class="quote-anchor" id={anchor.clone()}></span> }) }
+                                    <div class="figure-note"><strong>{ format!("Figure {number}") }</strong>
+                                        { match described {
+                                            Some(figure) => html! { <>{ format!(" shows {}; the image is not reproduced here. ", figure.description) }<SourceNote provenance={figure.provenance.clone()} /></> },
+                                            None => html! { { " is not reproduced here." } },
+                                        } }
+                                        { " The paper's caption:" }</div>
+                                    <figcaption>{ caption.clone() }</figcaption>
+                                </figure>
+                            }
+                        }
+                        Block::Table { head, rows, anchors } => html! {
+                            <div class="table-scroll article-table" role="region" tabindex="0"
+                                aria-label={format!("Table {}", article.iter().take(index + 1).filter(|b| matches!(b, Block::Table { .. })).count())}>
                                 { for anchors.iter().map(|anchor| html! { <span class="quote-anchor" id={anchor.clone()}></span> }) }
-                                <p class="figure-note">{ "Figure 1 is a CT image in the published paper; it is not reproduced here. The paper's caption:" }</p>
-                                <figcaption>{ caption.clone() }</figcaption>
-                            </figure>
+                                <table>
+                                    if !head.is_empty() {
+                                        <thead><tr>
+                                            { for head.iter().map(|cell| html! {
+                                                <th scope="col">{ for cell.iter().map(|segment| render_segment(index, segment)) }</th>
+                                            }) }
+                                        </tr></thead>
+                                    }
+                                    <tbody>
+                                        { for rows.iter().map(|row| html! {
+                                            <tr>
+                                                { for row.iter().enumerate().map(|(column, cell)| {
+                                                    let content = html! { { for cell.iter().map(|segment| render_segment(index, segment)) } };
+                                                    if column == 0 {
+                                                        html! { <th scope="row">{ content }</th> }
+                                                    } else {
+                                                        html! { <td>{ content }</td> }
+                                                    }
+                                                }) }
+                                            </tr>
+                                        }) }
+                                    </tbody>
+                                </table>
+                                { for popover.as_ref().filter(|p| p.block() == index).map(|p| html! {
+                                    <PopoverPanel popover_html={popover_body(pack, &citing, p)} on_close={close.clone()} />
+                                }) }
+                            </div>
                         },
                         Block::RawText(text) => html! { <pre class="raw-text">{ text.clone() }</pre> },
                     }) }

@@ -39,12 +39,14 @@ pub fn Search() -> Html {
             }
         });
     }
-    if let Err(errors) = loaded.as_ref() {
-        return html! { <PackFailed errors={errors.to_string()} /> };
-    }
     // The pending address update; replacing it cancels the one before.
     #[cfg(target_arch = "wasm32")]
     let address_update = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    // After every hook (hooks must run in the same order on every render).
+    let pack = match loaded.as_ref() {
+        Ok(pack) => pack,
+        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
+    };
     let on_input = {
         let query = query.clone();
         #[cfg(target_arch = "wasm32")]
@@ -87,7 +89,7 @@ pub fn Search() -> Html {
                 <label for="search-q">{ "Search the paper, glossary, timeline, comparison and checklist" }</label>
                 <input id="search-q" class="search-input" type="search" name="q" value={(*query).clone()}
                     oninput={on_input} autocomplete="off" spellcheck="false"
-                    placeholder="e.g. hemoptysis, BAL, oedema" />
+                    placeholder={pack.views.search_examples.clone().map_or_else(|| "e.g. a symptom, a test or a drug".to_owned(), |examples| format!("e.g. {examples}"))} />
                 <p class="muted small">{ "British and American spellings find each other, and a small typing slip is forgiven." }</p>
             </form>
             // One status line, always in the page and changed in place, so screen

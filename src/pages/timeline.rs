@@ -34,13 +34,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let loaded = use_pack();
     let state = {
         let loaded = loaded.clone();
-        use_reducer(move || {
-            let events = loaded
-                .as_ref()
-                .as_ref()
-                .map_or(&[][..], |pack| &pack.events[..]);
-            TimelineState::new(events)
-        })
+        use_reducer(move || TimelineState::new(loaded.as_ref().as_ref().ok()))
     };
     let selected = use_state(|| None::<AttrValue>);
     let navigator = use_navigator();
@@ -84,14 +78,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let scales = {
         let loaded = loaded.clone();
         use_memo((), move |_| {
-            let events = loaded
-                .as_ref()
-                .as_ref()
-                .map_or(&[][..], |pack| &pack.events[..]);
-            [
-                Scale::for_events(events, ScaleKind::Broken),
-                Scale::for_events(events, ScaleKind::Linear),
-            ]
+            let scale = |kind| match loaded.as_ref() {
+                Ok(pack) => Scale::for_pack(pack, kind),
+                Err(_) => Scale::for_events(&[], &[], kind),
+            };
+            [scale(ScaleKind::Broken), scale(ScaleKind::Linear)]
         })
     };
 
@@ -159,7 +150,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     html! {
         <article class="page timeline">
             <h1>{ "Timeline" }</h1>
-            <p class="lede">{ format!("{} Times are counted from the {}.", pack.meta.timeline_lede.as_deref().unwrap_or("The case from its history to its follow-up."), pack.anchor.label) }</p>
+            <p class="lede">{ format!("{} {}", pack.meta.timeline_lede.as_deref().unwrap_or("The case from its history to its follow-up."),
+                pack.timeline.days.as_ref().map_or_else(|| format!("Times are counted from the {}.", pack.anchor.label), |days| days.describe(&pack.anchor.label))) }</p>
             { for unknown.map(|id| html! {
                 <p class="notice" role="status">{ format!("There is no event \u{201c}{}\u{201d} in this case; the whole timeline is shown.", casebook_core::saved::shorten_quoted(&id)) }</p>
             }) }
@@ -167,7 +159,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <section class="timeline-tools" aria-label="Timeline controls">
                 <div class="button-row">
                     <button type="button" class="button secondary" onclick={dispatch(|| Action::Whole)}>{ "Whole course" }</button>
-                    <button type="button" class="button secondary" onclick={dispatch(|| Action::Acute)}>{ "Acute phase" }</button>
+                    if state.acute.is_some() {
+                        <button type="button" class="button secondary" onclick={dispatch(|| Action::Acute)}>{ "Acute phase" }</button>
+                    }
                     <button type="button" class="button secondary icon" aria-label="Zoom out" onclick={dispatch(|| Action::Zoom { factor: 1.0 / 1.5, focus: 0.5 })}>{ "\u{2212}" }</button>
                     <button type="button" class="button secondary icon" aria-label="Zoom in" onclick={dispatch(|| Action::Zoom { factor: 1.5, focus: 0.5 })}>{ "+" }</button>
                     <button type="button" class="button secondary icon" aria-label="Earlier" onclick={dispatch(|| Action::Pan(-0.3))}>{ "\u{2190}" }</button>

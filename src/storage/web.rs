@@ -107,9 +107,22 @@ const DATABASE_VERSION: u32 = 1;
 const PACKS: &str = "packs";
 
 async fn database() -> Result<Database, String> {
+    let database = open(DATABASE_VERSION).await?;
+    if database.store_names().iter().any(|name| name == PACKS) {
+        return Ok(database);
+    }
+    // The database exists without its store (another tool made it, or an upgrade was
+    // cut short): open it one version up, which creates the store.
+    let version = database.version().map_err(|error| error.to_string())?;
+    database.close();
+    open(version + 1).await
+}
+
+/// Opens the database at `version`, creating the packs' store when it upgrades.
+async fn open(version: u32) -> Result<Database, String> {
     let factory = Factory::new().map_err(|error| error.to_string())?;
     let mut request = factory
-        .open(DATABASE, Some(DATABASE_VERSION))
+        .open(DATABASE, Some(version))
         .map_err(|error| error.to_string())?;
     request.on_upgrade_needed(|event| {
         if let Ok(database) = event.database() {

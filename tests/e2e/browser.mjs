@@ -191,7 +191,7 @@ export async function keptAside(page, key) {
 export async function packStore(page, op, arg = {}) {
   return page.evaluate(async ([op, arg]) => {
     const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('casebook', 1);
+      const request = indexedDB.open('casebook');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
@@ -225,8 +225,12 @@ export async function packStore(page, op, arg = {}) {
 export async function clearStorage(page) {
   await page.evaluate(async () => {
     localStorage.clear();
+    // Only an existing database is cleared: opening one that does not exist would make
+    // it, empty, at the app's version, and the app would then never create its store.
+    const names = (await indexedDB.databases()).map((database) => database.name);
+    if (!names.includes('casebook')) return;
     const db = await new Promise((resolve) => {
-      const request = indexedDB.open('casebook', 1);
+      const request = indexedDB.open('casebook');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => resolve(null);
     });

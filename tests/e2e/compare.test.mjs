@@ -71,7 +71,7 @@ for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768
       await page.getByLabel(/Set beside this case/).selectOption('alport-transplant');
       const contrast = page.locator('.contrast-table');
       await contrast.getByText('30 mg once', { exact: false }).waitFor();
-      assert.match(await contrast.textContent(), /12 mg\/day IV on two consecutive days/);
+      assert.match(await contrast.textContent(), /12 mg\/day, by infusion, on two consecutive days/);
       await page.close();
     } finally {
       await browser.close();
@@ -94,7 +94,7 @@ test('the CSV download holds every shown row and field with its source', async (
     const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
     assert.deepEqual(rows[0], ['case', 'group', 'field', 'value', 'status', 'source', 'source id', 'quote']);
     const body = rows.slice(1);
-    assert.equal(body.length, rowsShown * 12, 'one line per row and field');
+    assert.equal(body.length, rowsShown * 13, 'one line per row and field (the indication, n and the eleven fields the pack declares)');
     for (const line of body) {
       assert.equal(line.length, 8);
       if (line[3] !== 'not reported' && line[3] !== 'not in the part read') assert.ok(line[7].length > 0, `${line[0]} / ${line[2]} has its quote`);

@@ -34,16 +34,16 @@ test('a valid pack switches every view; it stays after reload; back to the built
   await page.getByText(/^Opened: /).waitFor();
   assert.match(await page.locator('h1').textContent(), /Diffuse alveolar hemorrhage during alemtuzumab infusion/);
   assert.match(await page.locator('.case-banner').textContent(), /Showing a case you opened/);
-  // Every view shows it: the example has three events and one comparison row.
+  // Every view shows it: the example has four events (one a drug given) and one comparison row.
   await page.getByRole('link', { name: 'Timeline', exact: true }).first().click();
   await page.locator('.event-list .event').first().waitFor();
-  assert.equal(await page.locator('.event-list .event').count(), 3);
+  assert.equal(await page.locator('.event-list .event').count(), 4);
   assert.match(await page.locator('.case-banner').textContent(), /Showing a case you opened/);
   // Reload: still the opened case (read back from this device, not from the server).
   await page.reload();
   await waitForHydration(page);
   await page.locator('.case-banner').waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('.event-list .event').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('.event-list .event').length === 4);
   // Back to the built-in case from the banner.
   await page.getByRole('button', { name: 'Back to the built-in case' }).tap();
   await page.waitForFunction(() => document.querySelectorAll('.event-list .event').length > 40);
@@ -104,7 +104,7 @@ test('a broken pack lists every error with line, column and field, and nothing c
   assert.match(await errors.textContent(), /broken\.casepack\.md was not opened: it has \d+ problems?\. Nothing else changed/);
   const items = await errors.locator('.pack-errors li').allTextContents();
   assert.ok(items.some((t) => /^Line \d+, column \d+ · meta\.year: .*wrong type|invalid type/.test(t)), items.join('\n'));
-  assert.ok(items.some((t) => /events\[0\]\.lane: unknown variant `symptoms`/.test(t)), items.join('\n'));
+  assert.ok(items.some((t) => /events\[1\]\.lane: unknown variant `symptoms`/.test(t)), items.join('\n'));
   assert.ok(items.length >= 2);
   assert.equal(await page.locator('h1').textContent(), SEED_HEADING);
   assert.equal(await page.locator('.case-banner').count(), 0);

@@ -1,7 +1,7 @@
 //! The article: its plain text (what provenance quotes are checked against), its
 //! sections, its sentences and the sentences that cite each reference.
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 
 /// The info string of a fenced block that holds a figure caption (there are no images).
@@ -17,7 +17,7 @@ pub struct Section {
 }
 
 /// One step of the article's Markdown, as the views read it: the parser's events reduced
-/// to what Casebook draws (no images, tables or HTML rendering).
+/// to what Casebook draws (tables as tables; no images, and no HTML rendering).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Piece {
     /// A heading of this level (1–6) starts.
@@ -55,6 +55,22 @@ pub enum Piece {
     Html(String),
     /// A block of raw HTML ends.
     HtmlBlockEnd,
+    /// A table starts.
+    TableStart,
+    /// Its header row starts.
+    TableHeadStart,
+    /// Its header row ends.
+    TableHeadEnd,
+    /// A body row starts.
+    TableRowStart,
+    /// A body row ends.
+    TableRowEnd,
+    /// A cell starts.
+    TableCellStart,
+    /// A cell ends.
+    TableCellEnd,
+    /// The table ends.
+    TableEnd,
 }
 
 /// A pack's article: its Markdown parsed once, when the pack is read (natively by the
@@ -67,9 +83,10 @@ pub struct Article {
 }
 
 impl Article {
-    /// Parses Markdown (CommonMark, with pulldown-cmark's defaults).
+    /// Parses Markdown (CommonMark, with pulldown-cmark's table extension: an article's
+    /// tables stay tables, quotable and searchable cell by cell).
     pub fn from_markdown(markdown: &str) -> Article {
-        let pieces = Parser::new(markdown)
+        let pieces = Parser::new_ext(markdown, Options::ENABLE_TABLES)
             .filter_map(|event| {
                 Some(match event {
                     Event::Start(Tag::Heading { level, .. }) => {
@@ -92,6 +109,14 @@ impl Article {
                     Event::SoftBreak | Event::HardBreak => Piece::Break,
                     Event::Html(html) | Event::InlineHtml(html) => Piece::Html(html.to_string()),
                     Event::End(TagEnd::HtmlBlock) => Piece::HtmlBlockEnd,
+                    Event::Start(Tag::Table(_)) => Piece::TableStart,
+                    Event::End(TagEnd::Table) => Piece::TableEnd,
+                    Event::Start(Tag::TableHead) => Piece::TableHeadStart,
+                    Event::End(TagEnd::TableHead) => Piece::TableHeadEnd,
+                    Event::Start(Tag::TableRow) => Piece::TableRowStart,
+                    Event::End(TagEnd::TableRow) => Piece::TableRowEnd,
+                    Event::Start(Tag::TableCell) => Piece::TableCellStart,
+                    Event::End(TagEnd::TableCell) => Piece::TableCellEnd,
                     _ => return None,
                 })
             })
@@ -105,16 +130,18 @@ impl Article {
     }
 
     /// The article's text without Markdown syntax: blocks separated by blank lines, soft
-    /// line breaks as spaces. Figure captions are kept as blocks of their own.
+    /// line breaks as spaces. Figure captions are kept as blocks of their own, and so is
+    /// each table cell (a quote from a table quotes a cell).
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
         for piece in &self.pieces {
             match piece {
                 Piece::Text(text) => out.push_str(text),
                 Piece::Break => out.push(' '),
-                Piece::ParagraphEnd | Piece::HeadingEnd(_) | Piece::CodeBlockEnd => {
-                    out.push_str("\n\n")
-                }
+                Piece::ParagraphEnd
+                | Piece::HeadingEnd(_)
+                | Piece::CodeBlockEnd
+                | Piece::TableCellEnd => out.push_str("\n\n"),
                 // Raw HTML is never part of the article's text (and never rendered as HTML).
                 _ => {}
             }
@@ -249,24 +276,86 @@ pub fn sentences(plain: &str) -> Vec<String> {
     sentences
 }
 
-/// The reference numbers a sentence cites: `[3]`, `[9, 10]`, `[4, 11]`.
-pub fn cited_numbers(sentence: &str) -> Vec<u32> {
-    let mut numbers = Vec::new();
-    let mut rest = sentence;
-    while let Some(open) = rest.find('[') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find(']') else { break };
-        let inside = &after[..close];
-        let parsed: Option<Vec<u32>> = inside
-            .split(',')
-            .map(|part| part.trim().parse::<u32>().ok())
-            .collect();
-        if let Some(parsed) = parsed {
-            numbers.extend(parsed);
+/// The longest citation marker read (`[[3], [4], [5]]` is 15 bytes): a bound that keeps
+/// reading a paragraph of brackets linear in its length.
+const MAX_CITATION_BYTES: usize = 120;
+
+/// The widest range a citation marker may span (`[3–5]` is three references).
+const MAX_CITATION_RANGE: u32 = 50;
+
+/// Every citation marker in `text`, with its byte range and the numbers it cites, in
+/// order: `[3]`, lists `[9, 10]`, ranges `[3–5]` and `[3-5]`, and bracketed lists of
+/// markers `[[3], [4], [5]]`. Hand-written because these few forms are the whole grammar,
+/// and no citation-parsing crate knows a case report's bracket styles.
+pub fn citation_spans(text: &str) -> Vec<(usize, usize, Vec<u32>)> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] != b'[' {
+            index += 1;
+            continue;
         }
-        rest = &after[close..];
+        match citation_at(text, index) {
+            Some((end, numbers)) => {
+                spans.push((index, end, numbers));
+                index = end;
+            }
+            None => index += 1,
+        }
     }
-    numbers
+    spans
+}
+
+/// The citation marker starting at byte `start` (a `[`): where it ends and what it cites.
+fn citation_at(text: &str, start: usize) -> Option<(usize, Vec<u32>)> {
+    let mut depth = 0usize;
+    let mut end = None;
+    for (offset, c) in text[start..].char_indices() {
+        if offset > MAX_CITATION_BYTES {
+            return None;
+        }
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    end = Some(start + offset + 1);
+                    break;
+                }
+            }
+            '0'..='9' | ',' | ' ' | '-' | '\u{2013}' => {}
+            _ => return None,
+        }
+    }
+    let end = end?;
+    let mut numbers = Vec::new();
+    for part in text[start..end].split([',', '[', ']']) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        match part.split_once(['-', '\u{2013}']) {
+            Some((from, to)) => {
+                let (from, to): (u32, u32) = (from.trim().parse().ok()?, to.trim().parse().ok()?);
+                if to < from || to - from > MAX_CITATION_RANGE {
+                    return None;
+                }
+                numbers.extend(from..=to);
+            }
+            None => numbers.push(part.parse().ok()?),
+        }
+    }
+    (!numbers.is_empty()).then_some((end, numbers))
+}
+
+/// The reference numbers a sentence cites: `[3]`, `[9, 10]`, `[4, 11]`, `[3–5]`,
+/// `[[3], [4], [5]]`.
+pub fn cited_numbers(sentence: &str) -> Vec<u32> {
+    citation_spans(sentence)
+        .into_iter()
+        .flat_map(|(_, _, numbers)| numbers)
+        .collect()
 }
 
 #[cfg(test)]
@@ -277,6 +366,22 @@ mod tests {
     fn finds_citations() {
         assert_eq!(cited_numbers("as shown [9, 10] and [3]."), vec![9, 10, 3]);
         assert_eq!(cited_numbers("no citation [a] here"), Vec::<u32>::new());
+        assert_eq!(cited_numbers("lists [[3], [4], [5]]."), vec![3, 4, 5]);
+        assert_eq!(
+            cited_numbers("ranges [3\u{2013}5] and [7-8]"),
+            vec![3, 4, 5, 7, 8]
+        );
+        assert_eq!(cited_numbers("[3, 4]"), vec![3, 4]);
+        assert_eq!(
+            cited_numbers("not [5-2] nor [1-999] nor [] nor [,]"),
+            Vec::<u32>::new()
+        );
+        // A paragraph of brackets is read in linear time, and cites nothing.
+        assert!(cited_numbers(&"[[[[".repeat(50_000)).is_empty());
+        assert_eq!(
+            citation_spans("a [9, 10] b [3]."),
+            vec![(2, 9, vec![9, 10]), (12, 15, vec![3])]
+        );
     }
 
     #[test]

@@ -59,10 +59,13 @@ pub fn decode(bytes: &[u8]) -> Result<CasePack, String> {
         .ok_or_else(|| "not an encoded case pack (or an encoding of another layout)".to_owned())?;
     let pack: CasePack = postcard::from_bytes(body)
         .map_err(|error| format!("the encoded case pack is damaged: {error}"))?;
-    if pack.format != crate::FORMAT_VERSION {
+    // `format` says which version the pack's file was written in (a format 1 file is
+    // migrated when read); the layout tag above guards the encoding itself.
+    if !(crate::OLDEST_FORMAT_VERSION..=crate::FORMAT_VERSION).contains(&pack.format) {
         return Err(format!(
-            "encoded pack has format {}, this app reads {}",
+            "encoded pack has format {}, this app reads {} to {}",
             pack.format,
+            crate::OLDEST_FORMAT_VERSION,
             crate::FORMAT_VERSION
         ));
     }

@@ -48,7 +48,8 @@ fn ris_type(kind: SourceKind) -> &'static str {
         SourceKind::Article | SourceKind::Paper => "JOUR",
         SourceKind::Book => "BOOK",
         SourceKind::Label | SourceKind::Regulator => "GOVDOC",
-        SourceKind::Database => "DBASE",
+        SourceKind::Database | SourceKind::CitationIndex => "DBASE",
+        SourceKind::News => "NEWS",
         SourceKind::Notes => "GEN",
     }
 }
@@ -310,6 +311,10 @@ fn kind_label(kind: ItemKind) -> &'static str {
         ItemKind::WorkedExample => "Worked example answer",
         ItemKind::Workup => "Work-up or management item",
         ItemKind::Question => "Study question",
+        ItemKind::Metadata => "The report's details",
+        ItemKind::DayNumbering => "Day numbering",
+        ItemKind::Figure => "Figure description",
+        ItemKind::CompareNote => "Note under the comparison",
     }
 }
 
@@ -387,12 +392,10 @@ pub fn usage(pack: &CasePack) -> BTreeMap<SourceId, Vec<Usage>> {
                     .find(|r| r.id.as_str() == row_id)
                     .map(|r| r.label.clone())
                     .unwrap_or_else(|| row_id.to_owned());
-                let field = crate::compare::Field::ALL
-                    .iter()
-                    .find(|f| {
-                        f.key().replace('-', "_") == field || (field == "n" && f.key() == "n")
-                    })
-                    .map(|f| f.label())
+                let field = crate::compare::Field::all(pack)
+                    .into_iter()
+                    .find(|f| f.key(pack) == field)
+                    .map(|f| f.label(pack))
                     .unwrap_or(if field == "outcome_counts" {
                         "Deaths and n"
                     } else {
@@ -431,6 +434,28 @@ pub fn usage(pack: &CasePack) -> BTreeMap<SourceId, Vec<Usage>> {
                     .map(|q| q.prompt.clone())
                     .unwrap_or_else(|| item.to_owned()),
                 "/study".to_owned(),
+            ),
+            ItemKind::Metadata => (format!("The report's {item}"), "/".to_owned()),
+            ItemKind::DayNumbering => (
+                "How the report numbers days".to_owned(),
+                "/timeline".to_owned(),
+            ),
+            ItemKind::Figure => (
+                format!("Figure {}", item.trim_start_matches("figure-")),
+                format!("/reader#{item}"),
+            ),
+            ItemKind::CompareNote => (
+                pack.compare
+                    .notes
+                    .get(
+                        item.trim_start_matches("note-")
+                            .parse::<usize>()
+                            .unwrap_or(1)
+                            .saturating_sub(1),
+                    )
+                    .map(|note| note.text.clone())
+                    .unwrap_or_default(),
+                "/compare".to_owned(),
             ),
         };
         let usage = Usage {

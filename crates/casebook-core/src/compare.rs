@@ -7,124 +7,91 @@ use crate::model::{CasePack, Cell, ComparisonRow, RowGroup};
 use crate::provenance::Provenance;
 use crate::stats::{Interval, Proportion, TwoGroupComparison};
 
-/// A compared field: one line of the side-by-side table.
+/// A compared field: one line of the side-by-side table. The indication and the number of
+/// patients belong to every row; the others are the pack's own (`compare_fields`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
-    /// Indication and setting.
-    Setting,
+    /// The indication or setting.
+    Indication,
     /// Number of patients.
     Patients,
-    /// Age and sex.
-    AgeSex,
-    /// Dose and route.
-    DoseRoute,
-    /// Premedication.
-    Premedication,
-    /// Onset after the dose.
-    Onset,
-    /// Presenting features.
-    Presentation,
-    /// Imaging.
-    Imaging,
-    /// Bronchoalveolar lavage.
-    Bal,
-    /// Treatment.
-    Treatment,
-    /// Mechanical ventilation.
-    Ventilation,
-    /// Outcome.
-    Outcome,
+    /// The pack's comparison field at this index of `compare_fields`.
+    Declared(usize),
 }
 
 impl Field {
-    /// Every field, in table order.
-    pub const ALL: [Field; 12] = [
-        Field::Setting,
-        Field::Patients,
-        Field::AgeSex,
-        Field::DoseRoute,
-        Field::Premedication,
-        Field::Onset,
-        Field::Presentation,
-        Field::Imaging,
-        Field::Bal,
-        Field::Treatment,
-        Field::Ventilation,
-        Field::Outcome,
-    ];
+    /// Every field of `pack`, in table order: the indication, the patients, then the
+    /// pack's fields in the order it declares them.
+    pub fn all(pack: &CasePack) -> Vec<Field> {
+        [Field::Indication, Field::Patients]
+            .into_iter()
+            .chain((0..pack.compare_fields.len()).map(Field::Declared))
+            .collect()
+    }
 
-    /// The fields in which the cases differ most, set out in "what differs".
-    pub const CONTRASTED: [Field; 6] = [
-        Field::DoseRoute,
-        Field::Setting,
-        Field::Onset,
-        Field::Treatment,
-        Field::Ventilation,
-        Field::Outcome,
-    ];
+    /// The fields set out in "what differs": the pack's fields marked `contrast`.
+    pub fn contrasted(pack: &CasePack) -> Vec<Field> {
+        pack.compare_fields
+            .iter()
+            .enumerate()
+            .filter(|(_, field)| field.contrast)
+            .map(|(index, _)| Field::Declared(index))
+            .collect()
+    }
 
     /// The field's name as shown.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, pack: &CasePack) -> &str {
         match self {
-            Field::Setting => "Setting",
+            Field::Indication => "Indication",
             Field::Patients => "Patients (n)",
-            Field::AgeSex => "Age and sex",
-            Field::DoseRoute => "Dose and route",
-            Field::Premedication => "Premedication",
-            Field::Onset => "Onset after the dose",
-            Field::Presentation => "Presentation",
-            Field::Imaging => "Imaging",
-            Field::Bal => "Bronchoalveolar lavage",
-            Field::Treatment => "Treatment",
-            Field::Ventilation => "Mechanical ventilation",
-            Field::Outcome => "Outcome",
+            Field::Declared(index) => pack
+                .compare_fields
+                .get(index)
+                .map_or("", |field| field.label.as_str()),
         }
     }
 
-    /// A stable key for ids and CSV (`dose-route`).
-    pub fn key(self) -> &'static str {
+    /// A stable key for ids and CSV: the pack's field id (`indication` and `n` for the
+    /// two every row has).
+    pub fn key(self, pack: &CasePack) -> &str {
         match self {
-            Field::Setting => "setting",
+            Field::Indication => "indication",
             Field::Patients => "n",
-            Field::AgeSex => "age-sex",
-            Field::DoseRoute => "dose-route",
-            Field::Premedication => "premedication",
-            Field::Onset => "onset",
-            Field::Presentation => "presentation",
-            Field::Imaging => "imaging",
-            Field::Bal => "bal",
-            Field::Treatment => "treatment",
-            Field::Ventilation => "ventilation",
-            Field::Outcome => "outcome",
+            Field::Declared(index) => pack
+                .compare_fields
+                .get(index)
+                .map_or("", |field| field.id.as_str()),
         }
     }
 
-    /// The row's cell for this field.
-    pub fn cell(self, row: &ComparisonRow) -> &Cell {
-        let cells = &row.cells;
+    /// The row's cell for this field ("not reported" when the row lacks it, which the
+    /// validator does not let a pack do).
+    pub fn cell<'a>(self, pack: &CasePack, row: &'a ComparisonRow) -> &'a Cell {
+        static MISSING: Cell = Cell {
+            text: String::new(),
+            provenance: None,
+        };
         match self {
-            Field::Setting => &cells.setting,
+            Field::Indication => &row.indication,
             Field::Patients => &row.n,
-            Field::AgeSex => &cells.age_sex,
-            Field::DoseRoute => &cells.dose_route,
-            Field::Premedication => &cells.premedication,
-            Field::Onset => &cells.onset,
-            Field::Presentation => &cells.presentation,
-            Field::Imaging => &cells.imaging,
-            Field::Bal => &cells.bal,
-            Field::Treatment => &cells.treatment,
-            Field::Ventilation => &cells.ventilation,
-            Field::Outcome => &cells.outcome,
+            Field::Declared(_) => row.cells.get(self.key(pack)).unwrap_or(&MISSING),
         }
     }
 }
 
-/// The name of a row group as shown.
-pub fn group_label(group: RowGroup) -> &'static str {
+/// The name of a row group as shown: the pack's, or a general one.
+pub fn group_label(pack: &CasePack, group: RowGroup) -> &str {
+    let settings = &pack.compare;
     match group {
-        RowGroup::ThisCase => "This case",
-        RowGroup::Published => "Published cases",
-        RowGroup::Registry => "Registry reports (VigiBase)",
+        RowGroup::ThisCase => settings.this_case_label.as_deref().unwrap_or("This case"),
+        RowGroup::Published => settings
+            .published_label
+            .as_deref()
+            .unwrap_or("Published cases"),
+        RowGroup::Registry => settings
+            .registry_label
+            .as_deref()
+            .unwrap_or("Registry reports"),
     }
 }
 
@@ -282,7 +249,7 @@ pub fn registry_contrast(
     let (second, b) = groups
         .iter()
         .skip(1)
-        .find(|(row, _)| row.indication != first.indication)?;
+        .find(|(row, _)| row.indication.text != first.indication.text)?;
     Some((first, second, TwoGroupComparison::new(*a, *b)?))
 }
 
@@ -310,10 +277,10 @@ pub fn contrasts<'a>(pack: &'a CasePack, other: &'a ComparisonRow) -> Vec<Contra
     if this_case.id == other.id {
         return Vec::new();
     }
-    Field::CONTRASTED
+    Field::contrasted(pack)
         .into_iter()
         .filter_map(|field| {
-            let (mine, theirs) = (field.cell(this_case), field.cell(other));
+            let (mine, theirs) = (field.cell(pack, this_case), field.cell(pack, other));
             (!mine.is_not_reported()
                 && !theirs.is_not_reported()
                 && mine.text.trim() != theirs.text.trim())
@@ -356,8 +323,8 @@ pub fn to_csv(pack: &CasePack, rows: &[&ComparisonRow]) -> String {
         "quote",
     ]);
     for row in rows {
-        for field in Field::ALL {
-            let cell = field.cell(row);
+        for field in Field::all(pack) {
+            let cell = field.cell(pack, row);
             let (status, source, source_id, quote) = match &cell.provenance {
                 Some(provenance) => (
                     provenance.status.label().to_owned(),
@@ -369,8 +336,8 @@ pub fn to_csv(pack: &CasePack, rows: &[&ComparisonRow]) -> String {
             };
             write([
                 &row.label,
-                group_label(row.group),
-                field.label(),
+                group_label(pack, row.group),
+                field.label(pack),
                 &cell.text,
                 &status,
                 &source,

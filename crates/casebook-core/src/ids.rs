@@ -53,6 +53,10 @@ id_type!(
     FindingId
 );
 id_type!(
+    /// Identifies a group of findings (as the pack's `finding_groups` names them).
+    FindingGroupId
+);
+id_type!(
     /// Identifies a diagnosis of the differential.
     DiagnosisId
 );

@@ -37,6 +37,14 @@ pub enum ItemKind {
     Workup,
     /// A study question.
     Question,
+    /// Where the title, authors or journal are known from.
+    Metadata,
+    /// How the report numbers its days.
+    DayNumbering,
+    /// What a figure shows.
+    Figure,
+    /// A remark under the comparison's chart.
+    CompareNote,
 }
 
 /// One provenance and the item it belongs to.
@@ -60,7 +68,38 @@ pub fn all_provenance(pack: &CasePack) -> Vec<Sourced<'_>> {
             provenance,
         })
     };
+    for (field, provenance) in [
+        ("title", &pack.meta.title_provenance),
+        ("authors", &pack.meta.authors_provenance),
+        ("journal", &pack.meta.journal_provenance),
+    ] {
+        if let Some(provenance) = provenance {
+            push(ItemKind::Metadata, field.into(), provenance);
+        }
+    }
     push(ItemKind::Anchor, "anchor".into(), &pack.anchor.provenance);
+    if let Some(provenance) = pack
+        .timeline
+        .days
+        .as_ref()
+        .and_then(|days| days.provenance.as_ref())
+    {
+        push(ItemKind::DayNumbering, "days".into(), provenance);
+    }
+    for figure in &pack.figures {
+        push(
+            ItemKind::Figure,
+            format!("figure-{}", figure.number),
+            &figure.provenance,
+        );
+    }
+    for (index, note) in pack.compare.notes.iter().enumerate() {
+        push(
+            ItemKind::CompareNote,
+            format!("note-{}", index + 1),
+            &note.provenance,
+        );
+    }
     push(
         ItemKind::KeyMessage,
         "key-message".into(),
@@ -87,21 +126,9 @@ pub fn all_provenance(pack: &CasePack) -> Vec<Sourced<'_>> {
         );
     }
     for row in &pack.comparison {
-        let cells = &row.cells;
-        let named = [
-            ("n", &row.n),
-            ("setting", &cells.setting),
-            ("age_sex", &cells.age_sex),
-            ("dose_route", &cells.dose_route),
-            ("premedication", &cells.premedication),
-            ("onset", &cells.onset),
-            ("presentation", &cells.presentation),
-            ("imaging", &cells.imaging),
-            ("bal", &cells.bal),
-            ("treatment", &cells.treatment),
-            ("ventilation", &cells.ventilation),
-            ("outcome", &cells.outcome),
-        ];
+        let named = [("indication", &row.indication), ("n", &row.n)]
+            .into_iter()
+            .chain(row.cells.iter().map(|(field, cell)| (field.as_str(), cell)));
         for (field, cell) in named {
             if let Some(provenance) = &cell.provenance {
                 push(

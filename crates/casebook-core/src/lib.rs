@@ -21,6 +21,7 @@ pub mod ids;
 pub mod import;
 pub mod inventory;
 pub mod limits;
+pub mod migrate;
 pub mod model;
 pub mod notes;
 mod parse;
@@ -40,8 +41,13 @@ pub use model::*;
 pub use provenance::{Provenance, Status};
 pub use time::{Offset, Precision, TimeSpec};
 
-/// The case pack format version this build reads. Packs declare it as `format = 1`.
-pub const FORMAT_VERSION: u32 = 1;
+/// The case pack format version this build writes and documents. Packs declare it as
+/// `format = 2`.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest format still read: a format 1 pack is migrated as it is read
+/// (`migrate::from_format_1`).
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// The seed case, embedded so every build carries it and every test can read it.
 pub const SEED_PACK: &str = include_str!("../../../content/alemtuzumab-dah.casepack.md");

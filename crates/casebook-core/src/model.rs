@@ -26,6 +26,9 @@ pub struct CasePack {
     pub meta: Meta,
     /// The moment every timeline time is relative to.
     pub anchor: Anchor,
+    /// How the timeline is divided and how the report counts days (format 2; a format 1
+    /// pack gets two phases, before and after the anchor).
+    pub timeline: Timeline,
     /// The paper's key message.
     pub key_message: SourcedText,
     /// The case in a few lines, for the overview.
@@ -40,8 +43,16 @@ pub struct CasePack {
     pub events: Vec<Event>,
     /// Laboratory values and vital signs.
     pub measurements: Vec<Measurement>,
+    /// The fields compared across cases, in order (format 2; a format 1 pack gets the
+    /// eleven fields format 1 fixed).
+    pub compare_fields: Vec<CompareField>,
+    /// How the comparison names its groups, and what it says under its chart.
+    pub compare: CompareSettings,
     /// Cases and cohorts to set beside this one.
     pub comparison: Vec<ComparisonRow>,
+    /// The groups the differential's findings are listed in, in order (format 2; a
+    /// format 1 pack gets the seven groups format 1 fixed).
+    pub finding_groups: Vec<FindingGroupDef>,
     /// Questions of the differential checklist.
     pub findings: Vec<Finding>,
     /// Diagnoses of the differential.
@@ -56,6 +67,10 @@ pub struct CasePack {
     pub questions: Vec<Question>,
     /// The case in the order it became known, for the study mode (optional).
     pub stages: Vec<Stage>,
+    /// What each figure of the article shows (no image is drawn).
+    pub figures: Vec<Figure>,
+    /// Short texts for the overview's entry to each view (general ones when absent).
+    pub views: Views,
     /// The article: the Markdown after the front matter, parsed when the pack is read.
     pub article: crate::article::Article,
 }
@@ -75,10 +90,12 @@ pub struct Meta {
     /// How the year is known, if not printed in the source.
     #[serde(default)]
     pub year_note: Option<String>,
-    /// DOI without the `https://doi.org/` prefix.
-    pub doi: String,
-    /// Licence name, e.g. `CC BY 4.0`.
-    pub licence: String,
+    /// DOI without the `https://doi.org/` prefix; absent when not reported.
+    #[serde(default)]
+    pub doi: Option<String>,
+    /// Licence name, e.g. `CC BY 4.0`; absent when not reported.
+    #[serde(default)]
+    pub licence: Option<String>,
     /// Authors as far as confirmed; otherwise a pointer such as "see DOI".
     pub authors: String,
     /// The citation line shown with the text.
@@ -102,6 +119,20 @@ pub struct Meta {
     /// One sentence introducing the comparison (a general one when absent).
     #[serde(default)]
     pub compare_lede: Option<String>,
+    /// How the article's text in the pack was prepared from the published one (shown with
+    /// it in the reader), e.g. "with the PDF's line-break hyphens put right".
+    #[serde(default)]
+    pub text_note: Option<String>,
+    /// Where the title is known from (a citation index, a news item), when not the
+    /// article itself.
+    #[serde(default)]
+    pub title_provenance: Option<Provenance>,
+    /// Where the author list is known from.
+    #[serde(default)]
+    pub authors_provenance: Option<Provenance>,
+    /// Where the journal is known from.
+    #[serde(default)]
+    pub journal_provenance: Option<Provenance>,
 }
 
 impl Meta {
@@ -149,6 +180,10 @@ pub enum SourceKind {
     Book,
     /// The project's own research notes (what the literature search found and did not).
     Notes,
+    /// A citation index or bibliographic database (PubMed, Crossref).
+    CitationIndex,
+    /// A news item about the case or the report.
+    News,
 }
 
 /// A source the pack's facts are quoted from.
@@ -235,7 +270,10 @@ pub struct GlossaryEntry {
 pub enum Lane {
     /// Medical history before treatment.
     History,
-    /// Drugs given or stopped.
+    /// Drugs given, each drawn as a bar from its start to its end (events with an
+    /// `exposure`).
+    Drug,
+    /// Other treatment, and decisions such as stopping a drug.
     Treatment,
     /// What the patient felt.
     Symptom,
@@ -251,8 +289,9 @@ pub enum Lane {
 
 impl Lane {
     /// All lanes, in display order.
-    pub const ALL: [Lane; 7] = [
+    pub const ALL: [Lane; 8] = [
         Lane::History,
+        Lane::Drug,
         Lane::Treatment,
         Lane::Symptom,
         Lane::Examination,
@@ -265,6 +304,7 @@ impl Lane {
     pub fn label(self) -> &'static str {
         match self {
             Lane::History => "History",
+            Lane::Drug => "Drugs",
             Lane::Treatment => "Treatment",
             Lane::Symptom => "Symptoms",
             Lane::Examination => "Examination",
@@ -289,8 +329,107 @@ pub struct Event {
     pub label: String,
     /// A sentence or two of detail.
     pub detail: String,
+    /// The drug given, when the event is a drug given over a time (drawn as a bar on the
+    /// drug lane).
+    #[serde(default)]
+    pub exposure: Option<Exposure>,
     /// Where it comes from.
     pub provenance: Provenance,
+}
+
+/// A drug given from one time to another, as the report states it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exposure {
+    /// The drug's name.
+    pub drug: String,
+    /// How it was given ("intravenous", "oral"), when reported.
+    #[serde(default)]
+    pub route: Option<String>,
+    /// The dose as the report writes it ("12 mg a day"), when reported.
+    #[serde(default)]
+    pub dose: Option<String>,
+}
+
+impl Exposure {
+    /// The drug with its dose and route, as one label: "Drug 12 mg, intravenous".
+    pub fn label(&self) -> String {
+        let mut label = self.drug.clone();
+        if let Some(dose) = &self.dose {
+            label.push(' ');
+            label.push_str(dose);
+        }
+        if let Some(route) = &self.route {
+            label.push_str(", ");
+            label.push_str(route);
+        }
+        label
+    }
+}
+
+/// The timeline's settings: its phases and how the report numbers its days.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    /// The phases of the course, in time order, each from where the previous one ends.
+    #[serde(default)]
+    pub phases: Vec<PhaseDef>,
+    /// How the report numbers days ("day 3"), when it does.
+    #[serde(default)]
+    pub days: Option<DayNumbering>,
+}
+
+/// One phase of the case's course, as the pack names it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseDef {
+    /// Id of the phase.
+    pub id: String,
+    /// Its heading on the timeline and in the event list.
+    pub name: String,
+    /// When it starts; absent for the first phase (open to the past).
+    #[serde(default)]
+    pub from: Option<crate::time::Offset>,
+    /// When it ends; absent for the last phase (open to the future).
+    #[serde(default)]
+    pub until: Option<crate::time::Offset>,
+    /// Part of the acute phase: the timeline's "Acute phase" view spans the phases marked
+    /// so (the view is offered only when some phase is).
+    #[serde(default)]
+    pub acute: bool,
+}
+
+/// How a report numbers its days: which day number the anchor's day has, and whether the
+/// report says so.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DayNumbering {
+    /// The number of the anchor's day: 1 when the anchor's day is "day 1", 0 when it is
+    /// "day 0".
+    pub anchor_day: i32,
+    /// True when the report states the convention; false when the pack assumed it.
+    #[serde(default)]
+    pub stated: bool,
+    /// Where the report states it (required when `stated`).
+    #[serde(default)]
+    pub provenance: Option<Provenance>,
+}
+
+impl DayNumbering {
+    /// The convention in words, for the timeline's introduction.
+    pub fn describe(&self, anchor: &str) -> String {
+        if self.stated {
+            format!(
+                "Days are numbered as the report numbers them: day {} is the day of the {anchor}.",
+                self.anchor_day
+            )
+        } else {
+            format!(
+                "Days are numbered as the report numbers them; it does not say whether the day of the {anchor} is day 0 or day 1, and this timeline takes it as day {}.",
+                self.anchor_day
+            )
+        }
+    }
 }
 
 /// A reference range as far as the source gives one.
@@ -327,6 +466,17 @@ pub struct Measurement {
     /// Reference range where the source gives one.
     #[serde(default)]
     pub reference: Option<ReferenceRange>,
+    /// A comparator written before the value ("<", "≤", ">", "≥"), when the report gives
+    /// the value as a bound ("< 5.0").
+    #[serde(default)]
+    pub comparator: Option<String>,
+    /// Under what conditions it was measured ("at rest", "on 2 l oxygen"), when reported.
+    #[serde(default)]
+    pub condition: Option<String>,
+    /// The series it belongs to: repeated values of one test over time share a series
+    /// (by default, the measurement's name).
+    #[serde(default)]
+    pub series: Option<String>,
     /// When it was measured.
     pub time: TimeSpec,
     /// The timeline event it belongs to.
@@ -367,32 +517,108 @@ impl Cell {
     }
 }
 
-/// The fields compared across rows; every one is present, "not reported" where unknown.
+/// A row's compared fields, by the id of the pack's comparison field (`compare_fields`):
+/// every declared field is present, "not reported" where unknown.
+pub type Cells = std::collections::BTreeMap<String, Cell>;
+
+/// One field compared across cases: its id (the key in each row's `cells`) and the label
+/// shown. The order of `compare_fields` is the order shown.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Cells {
-    /// Indication and setting.
-    pub setting: Cell,
-    /// Age and sex.
-    pub age_sex: Cell,
-    /// Alemtuzumab dose and route.
-    pub dose_route: Cell,
-    /// Premedication.
-    pub premedication: Cell,
-    /// Onset after the dose.
-    pub onset: Cell,
-    /// Presenting features.
-    pub presentation: Cell,
-    /// Imaging.
-    pub imaging: Cell,
-    /// Bronchoalveolar lavage.
-    pub bal: Cell,
-    /// Treatment given.
-    pub treatment: Cell,
-    /// Mechanical ventilation.
-    pub ventilation: Cell,
-    /// Outcome.
-    pub outcome: Cell,
+pub struct CompareField {
+    /// The field's id.
+    pub id: String,
+    /// The label shown.
+    pub label: String,
+    /// Compared in "What differs" (the fields where a chosen case differs from this one);
+    /// by default every field is.
+    #[serde(default = "yes")]
+    pub contrast: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// How the comparison names its groups of rows, and what it says under its chart.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareSettings {
+    /// The heading of the group of this case (general when absent).
+    #[serde(default)]
+    pub this_case_label: Option<String>,
+    /// The heading of the group of other published cases (general when absent).
+    #[serde(default)]
+    pub published_label: Option<String>,
+    /// The heading of the group of registry cohorts (general when absent).
+    #[serde(default)]
+    pub registry_label: Option<String>,
+    /// Remarks shown under the outcome chart (how cohorts overlap, what is not found),
+    /// each with its source.
+    #[serde(default)]
+    pub notes: Vec<SourcedText>,
+}
+
+/// A figure of the article: its number (as in "Figure 1") and what the image shows, in
+/// the pack's words, since no image is drawn. The caption stays in the article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// The figure's number.
+    pub number: u32,
+    /// What the image shows.
+    pub description: String,
+    /// Where that is said.
+    pub provenance: Provenance,
+}
+
+/// The short texts on the overview's way into each view.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Views {
+    /// What the timeline answers, in one line.
+    #[serde(default)]
+    pub timeline: Option<String>,
+    /// What the comparison answers, in one line.
+    #[serde(default)]
+    pub compare: Option<String>,
+    /// What the differential answers, in one line.
+    #[serde(default)]
+    pub differential: Option<String>,
+    /// Words to try in search, shown in its box ("e.g. …").
+    #[serde(default)]
+    pub search_examples: Option<String>,
+}
+
+/// A group of the differential's findings, as the pack names it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingGroupDef {
+    /// The group's id (a finding's `group`).
+    pub id: FindingGroupId,
+    /// Its heading.
+    pub label: String,
+}
+
+/// Reads a cell, or plain text as a cell without provenance (format 1's `indication`).
+fn cell_or_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Cell, D::Error> {
+    // The binary encoding always holds a cell (and cannot tell text from a cell).
+    if !deserializer.is_human_readable() {
+        return Cell::deserialize(deserializer);
+    }
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum CellOrText {
+        Text(String),
+        Cell(Cell),
+    }
+    Ok(match CellOrText::deserialize(deserializer)? {
+        CellOrText::Text(text) => Cell {
+            text,
+            provenance: None,
+        },
+        CellOrText::Cell(cell) => cell,
+    })
 }
 
 /// Counts of an outcome in a row, for the statistics.
@@ -417,8 +643,10 @@ pub struct ComparisonRow {
     pub label: String,
     /// Which group.
     pub group: RowGroup,
-    /// Indication in a word ("multiple sclerosis", "transplantation", ...).
-    pub indication: String,
+    /// The indication or setting, in a word or two, with its source (a format 1 pack
+    /// wrote plain text, read here as a cell without provenance).
+    #[serde(deserialize_with = "cell_or_text")]
+    pub indication: Cell,
     /// Number of patients, as a cell (it may be "not reported").
     pub n: Cell,
     /// Deaths and n, where both are reported and the row's patients are not already
@@ -433,34 +661,14 @@ pub struct ComparisonRow {
     pub cells: Cells,
 }
 
-/// Where a finding sits in the work-up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FindingGroup {
-    /// History and timing.
-    History,
-    /// Examination.
-    Examination,
-    /// Blood and urine tests.
-    Blood,
-    /// Imaging.
-    Imaging,
-    /// Bronchoscopy and BAL.
-    Bal,
-    /// Serology.
-    Serology,
-    /// The course.
-    Course,
-}
-
 /// A yes/no question of the checklist.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     /// Id of the finding.
     pub id: FindingId,
-    /// Where it sits in the work-up.
-    pub group: FindingGroup,
+    /// The group it is listed in (an id of the pack's `finding_groups`).
+    pub group: FindingGroupId,
     /// The question, answerable yes / no / not done.
     pub question: String,
     /// Why ask it.

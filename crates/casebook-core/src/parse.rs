@@ -16,6 +16,16 @@ use crate::model::*;
 /// The fence that opens and closes the front matter, alone on its line.
 const FENCE: &str = "+++";
 
+/// The sections format 2 added.
+const FORMAT_2_SECTIONS: [&str; 6] = [
+    "timeline",
+    "compare_fields",
+    "compare",
+    "finding_groups",
+    "figures",
+    "views",
+];
+
 /// A pack parsed into types, with what the validator needs to locate later errors.
 pub(crate) struct Parsed<'a> {
     pub pack: CasePack,
@@ -107,10 +117,16 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
         error_at: &error_at,
     };
 
-    const KNOWN: [&str; 18] = [
+    const KNOWN: [&str; 24] = [
         "format",
         "meta",
         "anchor",
+        "timeline",
+        "compare_fields",
+        "compare",
+        "finding_groups",
+        "figures",
+        "views",
         "key_message",
         "summary",
         "sources",
@@ -144,28 +160,43 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
 
     let format: Option<u32> = sections.single("format");
     if let Some(format) = format {
-        if format != crate::FORMAT_VERSION {
+        if !(crate::OLDEST_FORMAT_VERSION..=crate::FORMAT_VERSION).contains(&format) {
             let offset = sections.offset("format");
             sections.errors.push(error_at(
                 offset,
                 "format",
                 format!(
-                    "format version {format} is not supported; this app reads version {}",
+                    "format version {format} is not supported; this app reads versions {} to {}",
+                    crate::OLDEST_FORMAT_VERSION,
                     crate::FORMAT_VERSION
                 ),
             ));
         }
     }
+    // Sections format 2 added: a format 1 pack that has them is told to say format 2.
+    if format == Some(1) {
+        for key in FORMAT_2_SECTIONS {
+            if sections.get(key).is_some() {
+                let offset = sections.offset(key);
+                sections.errors.push(error_at(
+                    offset,
+                    key,
+                    format!("`{key}` is a section of format 2: write `format = 2` to use it"),
+                ));
+            }
+        }
+    }
     let meta: Option<Meta> = sections.single("meta");
     let anchor: Option<Anchor> = sections.single("anchor");
     let key_message: Option<SourcedText> = sections.single("key_message");
-    let pack = CasePack {
+    let mut pack = CasePack {
         format: format.unwrap_or(0),
         meta: meta.unwrap_or_else(empty_meta),
         anchor: anchor.unwrap_or_else(|| Anchor {
             label: String::new(),
             provenance: placeholder_provenance(),
         }),
+        timeline: sections.optional("timeline").unwrap_or_default(),
         key_message: key_message.unwrap_or_else(|| SourcedText {
             text: String::new(),
             provenance: placeholder_provenance(),
@@ -176,7 +207,10 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
         glossary: sections.list("glossary"),
         events: sections.list("events"),
         measurements: sections.list("measurements"),
+        compare_fields: sections.list("compare_fields"),
+        compare: sections.optional("compare").unwrap_or_default(),
         comparison: sections.list("comparison"),
+        finding_groups: sections.list("finding_groups"),
         findings: sections.list("findings"),
         diagnoses: sections.list("diagnoses"),
         rules: sections.list("rules"),
@@ -184,8 +218,14 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
         workup: sections.list("workup"),
         questions: sections.list("questions"),
         stages: sections.list("stages"),
+        figures: sections.list("figures"),
+        views: sections.optional("views").unwrap_or_default(),
         article: crate::article::Article::from_markdown(&text[body_offset..]),
     };
+    if pack.format == 1 {
+        crate::migrate::from_format_1(&mut pack);
+    }
+    crate::migrate::place_times(&mut pack);
 
     if errors.is_empty() {
         Ok(Parsed {
@@ -244,6 +284,12 @@ impl<'r, 'a, F: Fn(usize, &str, String) -> PackError> Sections<'r, 'a, F> {
 
     fn offset(&self, key: &str) -> usize {
         self.front_offset + self.get(key).map(|value| value.span().start).unwrap_or(0)
+    }
+
+    /// An optional single table; absent means its default.
+    fn optional<T: DeserializeOwned>(&mut self, key: &str) -> Option<T> {
+        let value = self.get(key).cloned()?;
+        self.item(value, key)
     }
 
     /// A required single value or table.
@@ -326,8 +372,8 @@ fn empty_meta() -> Meta {
         journal: String::new(),
         year: 0,
         year_note: None,
-        doi: String::new(),
-        licence: String::new(),
+        doi: None,
+        licence: None,
         authors: String::new(),
         citation: String::new(),
         article_source: "".into(),
@@ -336,6 +382,10 @@ fn empty_meta() -> Meta {
         differential_lede: None,
         timeline_lede: None,
         compare_lede: None,
+        text_note: None,
+        title_provenance: None,
+        authors_provenance: None,
+        journal_provenance: None,
     }
 }
 

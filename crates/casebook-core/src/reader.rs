@@ -55,11 +55,23 @@ pub enum Block {
         /// here even before any script runs.
         anchors: Vec<String>,
     },
-    /// A described figure (the article has no images; none is drawn).
+    /// A described figure (no image is drawn).
     Figure {
+        /// Its number, counting the article's figures from 1.
+        number: u32,
         /// The paper's caption.
         caption: String,
         /// Anchors of the source quotes found in the caption.
+        anchors: Vec<String>,
+    },
+    /// A table: its header row and body rows, each cell split into segments like a
+    /// paragraph (citations, terms and highlights work inside cells).
+    Table {
+        /// The header row's cells.
+        head: Vec<Vec<Segment>>,
+        /// The body rows' cells.
+        rows: Vec<Vec<Vec<Segment>>>,
+        /// Anchors of the source quotes found in any cell.
         anchors: Vec<String>,
     },
     /// Raw HTML from the Markdown, shown as text.
@@ -154,6 +166,9 @@ pub fn blocks_with_notes(pack: &CasePack, highlight: Option<&str>, noted: &[Stri
     let mut style = Run::default();
     let mut heading: Option<(u8, String)> = None;
     let mut figure: Option<String> = None;
+    let mut figures_seen = 0u32;
+    // The table being read: its header cells, its rows, the row being read, the anchors.
+    let mut table: Option<TableBuilder> = None;
     // Terms already marked in the current section: each is marked at its first mention
     // in a section, so a student meets the definition without every line being marked.
     let mut named: Vec<TermId> = Vec::new();
@@ -199,7 +214,12 @@ pub fn blocks_with_notes(pack: &CasePack, highlight: Option<&str>, noted: &[Stri
                         .filter(|(_, quote)| !quote.is_empty() && caption.contains(quote.as_str()))
                         .map(|(anchor, _)| anchor.clone())
                         .collect();
-                    out.push(Block::Figure { caption, anchors })
+                    figures_seen += 1;
+                    out.push(Block::Figure {
+                        number: figures_seen,
+                        caption,
+                        anchors,
+                    })
                 }
                 None => finish_paragraph(&mut runs, &mut out, &mut named),
             },
@@ -245,10 +265,59 @@ pub fn blocks_with_notes(pack: &CasePack, highlight: Option<&str>, noted: &[Stri
                 out.push(Block::RawText(text));
             }
             Piece::HtmlBlockEnd => {}
+            Piece::TableStart => table = Some(TableBuilder::default()),
+            Piece::TableHeadStart | Piece::TableRowStart | Piece::TableCellStart => runs.clear(),
+            Piece::TableCellEnd => {
+                if let Some(table) = table.as_mut() {
+                    let Block::Paragraph { segments, anchors } = annotate(
+                        std::mem::take(&mut runs),
+                        &terms,
+                        &quotes,
+                        highlight.as_deref(),
+                        noted,
+                        &mut named,
+                    ) else {
+                        unreachable!("annotate makes paragraphs")
+                    };
+                    table.anchors.extend(anchors);
+                    table.row.push(segments);
+                }
+            }
+            Piece::TableHeadEnd => {
+                if let Some(table) = table.as_mut() {
+                    table.head = std::mem::take(&mut table.row);
+                }
+            }
+            Piece::TableRowEnd => {
+                if let Some(table) = table.as_mut() {
+                    let row = std::mem::take(&mut table.row);
+                    table.rows.push(row);
+                }
+            }
+            Piece::TableEnd => {
+                if let Some(mut table) = table.take() {
+                    table.anchors.sort();
+                    table.anchors.dedup();
+                    out.push(Block::Table {
+                        head: table.head,
+                        rows: table.rows,
+                        anchors: table.anchors,
+                    });
+                }
+            }
         }
     }
     finish_paragraph(&mut runs, &mut out, &mut named);
     out
+}
+
+/// A table while its pieces are read.
+#[derive(Default)]
+struct TableBuilder {
+    head: Vec<Vec<Segment>>,
+    rows: Vec<Vec<Vec<Segment>>>,
+    row: Vec<Vec<Segment>>,
+    anchors: Vec<String>,
 }
 
 /// What applies to one character range of a paragraph.
@@ -292,9 +361,9 @@ fn annotate(
     }
 
     // Marks over byte ranges: citations first, then first mentions of terms elsewhere.
-    let mut marks: Vec<(usize, usize, Mark)> = citation_ranges(&text)
+    let mut marks: Vec<(usize, usize, Mark)> = crate::article::citation_spans(&text)
         .into_iter()
-        .map(|(start, end)| (start, end, Mark::Citation))
+        .map(|(start, end, _)| (start, end, Mark::Citation))
         .collect();
     let lower = text.to_lowercase();
     // Lowercasing can change byte lengths outside ASCII; only use it when it does not.
@@ -458,29 +527,6 @@ fn word_boundary(text: &str, start: usize, end: usize) -> bool {
     !is_word(before) && !is_word(after)
 }
 
-/// Byte ranges of citation markers `[n]`, `[n, m]` in a text.
-fn citation_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::new();
-    let mut from = 0;
-    while let Some(open) = text[from..].find('[') {
-        let start = from + open;
-        let Some(close) = text[start..].find(']') else {
-            break;
-        };
-        let end = start + close + 1;
-        let inside = &text[start + 1..end - 1];
-        let numeric = !inside.trim().is_empty()
-            && inside.split(',').all(|part| {
-                !part.trim().is_empty() && part.trim().chars().all(|c| c.is_ascii_digit())
-            });
-        if numeric {
-            ranges.push((start, end));
-        }
-        from = start + 1;
-    }
-    ranges
-}
-
 /// The sections of the article for the reader's navigation: (title, anchor).
 pub fn section_nav(pack: &CasePack) -> Vec<(String, String)> {
     pack.article
@@ -521,11 +567,5 @@ mod tests {
         ] {
             assert_eq!(safe_href(hostile), None, "{hostile:?}");
         }
-    }
-
-    #[test]
-    fn citation_markers_are_found() {
-        assert_eq!(citation_ranges("a [9, 10] b [3]."), vec![(2, 9), (12, 15)]);
-        assert!(citation_ranges("a [x] b [] c [1,]").is_empty());
     }
 }

@@ -260,9 +260,9 @@ impl Index {
             });
         }
         for row in &pack.comparison {
-            let cells: Vec<&str> = crate::compare::Field::ALL
-                .iter()
-                .map(|field| field.cell(row))
+            let cells: Vec<&str> = crate::compare::Field::all(pack)
+                .into_iter()
+                .map(|field| field.cell(pack, row))
                 .filter(|cell| !cell.is_not_reported())
                 .map(|cell| cell.text.as_str())
                 .collect();

@@ -1,6 +1,7 @@
-//! Times relative to the case's anchor (the start of the first infusion), with their
-//! precision. A time is written as a signed number and a unit, e.g. `+24 h`, `-4 mo`,
-//! `+13 mo`, and held as hours so events can be ordered and placed on a scale.
+//! Times relative to the case's anchor, with their precision. A time is written as a signed
+//! number and a unit (`+24 h`, `-4 mo`, `+13 mo`), as a day number the way case reports
+//! count them (`day 22`, placed by the pack's day numbering), or as another event's time
+//! (`@admission`), and held as hours so events can be ordered and placed on a scale.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,21 +16,67 @@ const UNITS: [(&str, f64); 6] = [
     ("y", 24.0 * 365.25),
 ];
 
-/// An offset from the anchor, as written (`+24 h`) and in hours.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+/// An offset from the anchor, as written (`+24 h`, `day 22`, `@admission`) and in hours.
+///
+/// A day number or an event's time is placed once the whole pack is read (the day
+/// numbering and the events are elsewhere in it; see [`Offset::place`]), so an offset
+/// carries its hours, and how it is said, in the pack's binary encoding rather than being
+/// parsed again from its text.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Offset {
     written: String,
     hours: f64,
+    /// How it is said when not from its hours: "day 22", or the event it refers to.
+    said: Option<String>,
+}
+
+/// What an offset's text names before it is placed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// A signed number and a unit: already placed.
+    Relative,
+    /// Day `n` as the report numbers days.
+    Day(i64),
+    /// The time of the event with this id.
+    Event(String),
 }
 
 impl Offset {
-    /// Parses `[+|-]number unit`, unit one of `min h d w mo y`.
+    /// Parses `[+|-]number unit` (unit one of `min h d w mo y`), `day N`, or `@event-id`.
     pub fn parse(text: &str) -> Result<Offset, String> {
         let trimmed = text.trim();
+        if let Some(id) = trimmed.strip_prefix('@') {
+            if id.is_empty() {
+                return Err(format!("time \"{text}\" names no event after `@`"));
+            }
+            return Ok(Offset {
+                written: trimmed.to_owned(),
+                hours: 0.0,
+                said: None,
+            });
+        }
+        if let Some(number) = trimmed
+            .strip_prefix("day ")
+            .or_else(|| trimmed.strip_prefix("Day "))
+        {
+            let day: i64 = number
+                .trim()
+                .parse()
+                .map_err(|_| format!("time \"{text}\" is not a day number (write e.g. `day 3`)"))?;
+            if day.abs() > 100_000 {
+                return Err(format!("time \"{text}\" is out of range"));
+            }
+            return Ok(Offset {
+                written: trimmed.to_owned(),
+                hours: day as f64 * 24.0,
+                said: Some(format!("day {day}")),
+            });
+        }
         let split = trimmed
             .find(|c: char| c.is_ascii_alphabetic())
-            .ok_or_else(|| format!("time \"{text}\" has no unit (use min, h, d, w, mo or y)"))?;
+            .ok_or_else(|| {
+                format!("time \"{text}\" has no unit (use min, h, d, w, mo or y; or write `day N`)")
+            })?;
         let (number, unit) = trimmed.split_at(split);
         let number = number.trim().replace(' ', "");
         let value: f64 = number
@@ -44,14 +91,44 @@ impl Offset {
             .map(|(_, hours)| *hours)
             .ok_or_else(|| {
                 format!(
-                    "time \"{text}\" has unknown unit \"{}\" (use min, h, d, w, mo or y)",
+                    "time \"{text}\" has unknown unit \"{}\" (use min, h, d, w, mo or y; or write `day N`)",
                     unit.trim()
                 )
             })?;
         Ok(Offset {
             written: trimmed.to_owned(),
             hours: value * per_unit,
+            said: None,
         })
+    }
+
+    /// What the offset's text names: a relative time, a day number or an event.
+    pub fn names(&self) -> Written {
+        if let Some(id) = self.written.strip_prefix('@') {
+            return Written::Event(id.to_owned());
+        }
+        match self
+            .written
+            .strip_prefix("day ")
+            .or_else(|| self.written.strip_prefix("Day "))
+            .and_then(|n| n.trim().parse().ok())
+        {
+            Some(day) => Written::Day(day),
+            None => Written::Relative,
+        }
+    }
+
+    /// Places a day number or an event reference once the pack is read: at `hours`, said
+    /// as `said`.
+    pub fn place(&mut self, hours: f64, said: String) {
+        self.hours = hours;
+        self.said = Some(said);
+    }
+
+    /// False for a reference to another event's time that could not be placed (to an
+    /// event the pack does not have, or in a circle of references).
+    pub fn is_placed(&self) -> bool {
+        !matches!(self.names(), Written::Event(_)) || self.said.is_some()
     }
 
     /// Hours after the anchor (negative before it).
@@ -64,29 +141,57 @@ impl Offset {
         &self.written
     }
 
-    /// The offset as a clinician says it: "24 hours after", "4 months before"; zero is
-    /// said as "at the <anchor>".
+    /// The offset as a clinician says it: "24 hours after", "4 months before", "day 22"
+    /// (as the report numbers days), or the event it refers to; zero is said as "at the
+    /// <anchor>".
     pub fn spoken(&self, anchor: &str) -> String {
-        spoken_offset(self.hours, false, anchor)
+        match &self.said {
+            Some(said) => said.clone(),
+            None => spoken_offset(self.hours, false, anchor),
+        }
     }
 
     /// Like [`Offset::spoken`], rounded to a whole unit, for times only known roughly
     /// ("about 8 days after", never "about 8.2 days after").
     pub fn spoken_rounded(&self, anchor: &str) -> String {
-        spoken_offset(self.hours, true, anchor)
+        match &self.said {
+            Some(said) => said.clone(),
+            None => spoken_offset(self.hours, true, anchor),
+        }
+    }
+
+    /// True when the offset is a day number, said as the report says it.
+    pub fn is_day(&self) -> bool {
+        matches!(self.names(), Written::Day(_))
     }
 }
 
-impl TryFrom<String> for Offset {
-    type Error = String;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Offset::parse(&value)
+/// In a pack file an offset is its text; in the binary encoding it also carries its hours
+/// and how it is said (placed from the rest of the pack when it was read).
+impl Serialize for Offset {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            serializer.serialize_str(&self.written)
+        } else {
+            (&self.written, self.hours, &self.said).serialize(serializer)
+        }
     }
 }
 
-impl From<Offset> for String {
-    fn from(value: Offset) -> String {
-        value.written
+impl<'de> Deserialize<'de> for Offset {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            let text = String::deserialize(deserializer)?;
+            Offset::parse(&text).map_err(serde::de::Error::custom)
+        } else {
+            let (written, hours, said) =
+                <(String, f64, Option<String>)>::deserialize(deserializer)?;
+            Ok(Offset {
+                written,
+                hours,
+                said,
+            })
+        }
     }
 }
 
@@ -169,6 +274,10 @@ pub struct TimeSpec {
     /// For an interval (an infusion, the hospital stay, the cough): when it ended.
     #[serde(default)]
     pub until: Option<Offset>,
+    /// How precisely the interval's end is known, when it differs from its start's (an
+    /// exact start, an approximate end): `exact` or `approximate`.
+    #[serde(default)]
+    pub until_precision: Option<Precision>,
 }
 
 impl TimeSpec {
@@ -200,6 +309,17 @@ impl TimeSpec {
                 "`earliest`/`latest` are only allowed with precision \"range\", not \"{}\"",
                 self.precision.label()
             )),
+        }
+        if let Some(precision) = self.until_precision {
+            if self.until.is_none() {
+                problems.push("`until_precision` needs an `until`".to_owned());
+            }
+            if !matches!(precision, Precision::Exact | Precision::Approximate) {
+                problems.push(format!(
+                    "an interval's end is `exact` or `approximate`, not \"{}\"",
+                    precision.label()
+                ));
+            }
         }
         if let Some(until) = &self.until {
             if until.hours() < self.at.hours() {
@@ -249,9 +369,28 @@ impl TimeSpec {
             Precision::After => bound("after"),
         };
         match &self.until {
-            Some(until) => format!("{point}, until {}", say(until)),
+            Some(until) => {
+                // An end whose precision is its own is said so; otherwise as precisely as
+                // the start.
+                let end = match self.until_precision {
+                    Some(Precision::Exact) => until.spoken(anchor),
+                    Some(Precision::Approximate) => {
+                        format!("about {}", until.spoken_rounded(anchor))
+                    }
+                    _ => say(until),
+                };
+                format!("{point}, until {end}")
+            }
             None => point,
         }
+    }
+
+    /// Every offset of this time, to place day numbers and event references.
+    pub fn offsets_mut(&mut self) -> impl Iterator<Item = &mut Offset> {
+        std::iter::once(&mut self.at)
+            .chain(self.earliest.as_mut())
+            .chain(self.latest.as_mut())
+            .chain(self.until.as_mut())
     }
 }
 
@@ -298,6 +437,7 @@ mod tests {
             earliest: None,
             latest: None,
             until: Some(Offset::parse("+196 h").unwrap()),
+            until_precision: None,
         };
         assert_eq!(
             time.spoken("anchor"),
@@ -309,6 +449,7 @@ mod tests {
             earliest: None,
             latest: None,
             until: None,
+            until_precision: None,
         };
         assert_eq!(
             before.spoken("start of the first infusion"),
@@ -320,6 +461,7 @@ mod tests {
             earliest: None,
             latest: None,
             until: None,
+            until_precision: None,
         };
         assert_eq!(
             after.spoken("anchor"),

@@ -108,6 +108,105 @@ pub(crate) fn validate(file: &str, text: &str, parsed: &Parsed<'_>) -> Result<()
         );
     }
 
+    check_timeline(&mut report, &checker, &sources, pack);
+    let days = pack.timeline.days.is_some();
+    for (path, provenance) in [
+        ("meta.title_provenance", &pack.meta.title_provenance),
+        ("meta.authors_provenance", &pack.meta.authors_provenance),
+        ("meta.journal_provenance", &pack.meta.journal_provenance),
+    ] {
+        if let Some(provenance) = provenance {
+            checker.check(&mut report, path, provenance, &sources);
+        }
+    }
+    for (index, note) in pack.compare.notes.iter().enumerate() {
+        let path = format!("compare.notes[{index}]");
+        report.non_empty(&format!("{path}.text"), &note.text);
+        checker.check(
+            &mut report,
+            &format!("{path}.provenance"),
+            &note.provenance,
+            &sources,
+        );
+    }
+    let mut figure_numbers = HashSet::new();
+    let captions = pack.article.figure_captions().len();
+    for (index, figure) in pack.figures.iter().enumerate() {
+        let path = format!("figures[{index}]");
+        if !figure_numbers.insert(figure.number) {
+            report.error(
+                &format!("{path}.number"),
+                format!("figure {} is described twice", figure.number),
+            );
+        }
+        if figure.number == 0 || figure.number as usize > captions {
+            report.error(
+                &format!("{path}.number"),
+                format!(
+                    "the article has {captions} figure caption(s) (```figure blocks); there is no figure {}",
+                    figure.number
+                ),
+            );
+        }
+        report.non_empty(&format!("{path}.description"), &figure.description);
+        checker.check(
+            &mut report,
+            &format!("{path}.provenance"),
+            &figure.provenance,
+            &sources,
+        );
+    }
+    // Field ids are keys of each row's `cells` table, so TOML's `snake_case` keys are
+    // allowed besides the usual id characters.
+    let mut fields = HashSet::new();
+    for (index, field) in pack.compare_fields.iter().enumerate() {
+        let path = format!("compare_fields[{index}]");
+        report.non_empty(&format!("{path}.label"), &field.label);
+        let id = field.id.as_str();
+        if id.is_empty()
+            || !id.starts_with(|c: char| c.is_ascii_lowercase())
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        {
+            report.error(
+                &format!("{path}.id"),
+                format!("a field id is letters a–z, digits, '-' and '_', starting with a letter, not `{id}`"),
+            );
+        }
+        if !fields.insert(id) {
+            report.error(
+                &format!("{path}.id"),
+                format!("the field `{id}` is declared twice"),
+            );
+        }
+    }
+    if !pack.comparison.is_empty() && pack.compare_fields.is_empty() {
+        report.error(
+            "comparison",
+            "a pack that compares cases declares its fields in `[[compare_fields]]`",
+        );
+    }
+    let groups = unique_ids(
+        &mut report,
+        "finding_groups",
+        pack.finding_groups.iter().map(|group| group.id.as_str()),
+    );
+    for (index, group) in pack.finding_groups.iter().enumerate() {
+        report.non_empty(&format!("finding_groups[{index}].label"), &group.label);
+    }
+    for (index, finding) in pack.findings.iter().enumerate() {
+        if !groups.contains(finding.group.as_str()) {
+            report.error(
+                &format!("findings[{index}].group"),
+                format!(
+                    "no finding group has id `{}`; declare it in `[[finding_groups]]`",
+                    finding.group
+                ),
+            );
+        }
+    }
+
     let events = unique_ids(
         &mut report,
         "events",
@@ -116,7 +215,10 @@ pub(crate) fn validate(file: &str, text: &str, parsed: &Parsed<'_>) -> Result<()
     for (index, event) in pack.events.iter().enumerate() {
         let path = format!("events[{index}]");
         report.non_empty(&format!("{path}.label"), &event.label);
-        check_time(&mut report, &format!("{path}.time"), &event.time);
+        check_time(&mut report, &format!("{path}.time"), &event.time, days);
+        if let Some(exposure) = &event.exposure {
+            report.non_empty(&format!("{path}.exposure.drug"), &exposure.drug);
+        }
         checker.check(
             &mut report,
             &format!("{path}.provenance"),
@@ -144,7 +246,20 @@ pub(crate) fn validate(file: &str, text: &str, parsed: &Parsed<'_>) -> Result<()
                 report.error(&format!("{path}.value"), "value must be a finite number");
             }
         }
-        check_time(&mut report, &format!("{path}.time"), &measurement.time);
+        check_time(
+            &mut report,
+            &format!("{path}.time"),
+            &measurement.time,
+            days,
+        );
+        if let Some(comparator) = &measurement.comparator {
+            if !COMPARATORS.contains(&comparator.as_str()) {
+                report.error(
+                    &format!("{path}.comparator"),
+                    format!("a comparator is one of {}", COMPARATORS.join(" ")),
+                );
+            }
+        }
         if !events.contains(measurement.event.as_str()) {
             report.error(
                 &format!("{path}.event"),
@@ -174,27 +289,51 @@ pub(crate) fn validate(file: &str, text: &str, parsed: &Parsed<'_>) -> Result<()
             &format!("{path}.n"),
             &row.n,
         );
-        let cells = &row.cells;
-        for (name, cell) in [
-            ("setting", &cells.setting),
-            ("age_sex", &cells.age_sex),
-            ("dose_route", &cells.dose_route),
-            ("premedication", &cells.premedication),
-            ("onset", &cells.onset),
-            ("presentation", &cells.presentation),
-            ("imaging", &cells.imaging),
-            ("bal", &cells.bal),
-            ("treatment", &cells.treatment),
-            ("ventilation", &cells.ventilation),
-            ("outcome", &cells.outcome),
-        ] {
+        // A format 1 pack's indication was a word without a source; from format 2 on it
+        // is a cell like the others.
+        if pack.format >= 2 || row.indication.provenance.is_some() {
             check_cell(
                 &mut report,
                 &checker,
                 &sources,
-                &format!("{path}.cells.{name}"),
-                cell,
+                &format!("{path}.indication"),
+                &row.indication,
             );
+        } else {
+            report.non_empty(&format!("{path}.indication"), &row.indication.text);
+        }
+        for field in &pack.compare_fields {
+            match row.cells.get(&field.id) {
+                Some(cell) => check_cell(
+                    &mut report,
+                    &checker,
+                    &sources,
+                    &format!("{path}.cells.{}", field.id),
+                    cell,
+                ),
+                None => report.error(
+                    &format!("{path}.cells"),
+                    format!(
+                        "the row has no cell for the comparison field `{}`; write \"{NOT_REPORTED}\" where the source does not give it",
+                        field.id
+                    ),
+                ),
+            }
+        }
+        for name in row.cells.keys() {
+            if !pack.compare_fields.iter().any(|field| &field.id == name) {
+                report.error(
+                    &format!("{path}.cells.{name}"),
+                    format!(
+                        "`{name}` is not one of the comparison fields the pack declares in `compare_fields` ({})",
+                        pack.compare_fields
+                            .iter()
+                            .map(|field| field.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+            }
         }
         if let Some(counts) = &row.outcome_counts {
             if counts.deaths > counts.n {
@@ -379,17 +518,27 @@ pub(crate) fn validate(file: &str, text: &str, parsed: &Parsed<'_>) -> Result<()
     }
 }
 
+/// The comparators a measurement may be written with.
+const COMPARATORS: [&str; 6] = ["<", "<=", "\u{2264}", ">", ">=", "\u{2265}"];
+
 fn check_meta(report: &mut Report<'_, '_>, pack: &CasePack) {
     for (field, value) in [
         ("meta.id", &pack.meta.id),
         ("meta.title", &pack.meta.title),
         ("meta.journal", &pack.meta.journal),
-        ("meta.doi", &pack.meta.doi),
-        ("meta.licence", &pack.meta.licence),
         ("meta.authors", &pack.meta.authors),
         ("meta.citation", &pack.meta.citation),
     ] {
         report.non_empty(field, value);
+    }
+    // Absent when not reported; never present and empty.
+    for (field, value) in [
+        ("meta.doi", &pack.meta.doi),
+        ("meta.licence", &pack.meta.licence),
+    ] {
+        if let Some(value) = value {
+            report.non_empty(field, value);
+        }
     }
     if !pack.meta.id.is_empty() && !is_valid_id(&pack.meta.id) {
         report.error("meta.id", id_rule(&pack.meta.id));
@@ -530,9 +679,104 @@ fn id_rule(id: &str) -> String {
     format!("id `{id}` must be 1–64 characters of a–z, 0–9 and '-', starting with a letter")
 }
 
-fn check_time(report: &mut Report<'_, '_>, path: &str, time: &TimeSpec) {
+fn check_time(report: &mut Report<'_, '_>, path: &str, time: &TimeSpec, days: bool) {
     for problem in time.problems() {
         report.error(path, format!("this time cannot be placed: {problem}"));
+    }
+    let mut time = time.clone();
+    for offset in time.offsets_mut() {
+        check_offset(report, path, offset, days);
+    }
+}
+
+/// An offset's reference must name an event that can be placed, and a day number needs
+/// the pack's day numbering.
+fn check_offset(report: &mut Report<'_, '_>, path: &str, offset: &crate::time::Offset, days: bool) {
+    if !offset.is_placed() {
+        report.error(
+            path,
+            format!(
+                "`{}` cannot be placed: no event has that id, or its time refers back to this one",
+                offset.written()
+            ),
+        );
+    }
+    if offset.is_day() && !days {
+        report.error(
+            path,
+            format!(
+                "`{}` is a day number: say how the report numbers days in `[timeline.days]` (anchor_day = 0 or 1)",
+                offset.written()
+            ),
+        );
+    }
+}
+
+/// The timeline's phases (in order, each starting where the previous one ends) and its
+/// day numbering.
+fn check_timeline(
+    report: &mut Report<'_, '_>,
+    checker: &QuoteChecker,
+    sources: &HashMap<&str, &Source>,
+    pack: &CasePack,
+) {
+    let days = pack.timeline.days.is_some();
+    if let Some(numbering) = &pack.timeline.days {
+        if !matches!(numbering.anchor_day, 0 | 1) {
+            report.error(
+                "timeline.days.anchor_day",
+                "the anchor's day is day 0 or day 1",
+            );
+        }
+        match (&numbering.provenance, numbering.stated) {
+            (Some(provenance), _) => {
+                checker.check(report, "timeline.days.provenance", provenance, sources)
+            }
+            (None, true) => report.error(
+                "timeline.days",
+                "a day numbering the report states needs its provenance (or write `stated = false`)",
+            ),
+            (None, false) => {}
+        }
+    }
+    let phases = &pack.timeline.phases;
+    unique_ids(
+        report,
+        "timeline.phases",
+        phases.iter().map(|phase| phase.id.as_str()),
+    );
+    for (index, phase) in phases.iter().enumerate() {
+        let path = format!("timeline.phases[{index}]");
+        report.non_empty(&format!("{path}.name"), &phase.name);
+        for offset in phase.from.iter().chain(phase.until.iter()) {
+            check_offset(report, &path, offset, days);
+        }
+        if index > 0 && phase.from.is_none() {
+            report.error(&path, "every phase but the first needs `from`");
+        }
+        if index + 1 < phases.len() && phase.until.is_none() {
+            report.error(&path, "every phase but the last needs `until`");
+        }
+        if let (Some(from), Some(until)) = (&phase.from, &phase.until) {
+            if until.hours() <= from.hours() {
+                report.error(&path, "a phase must end after it starts");
+            }
+        }
+        if let (Some(until), Some(next)) = (
+            &phase.until,
+            phases.get(index + 1).and_then(|next| next.from.as_ref()),
+        ) {
+            if (until.hours() - next.hours()).abs() > 1e-9 {
+                report.error(
+                    &format!("timeline.phases[{}].from", index + 1),
+                    format!(
+                        "a phase starts where the previous one ends (`{}`), not at `{}`",
+                        until.written(),
+                        next.written()
+                    ),
+                );
+            }
+        }
     }
 }
 

@@ -185,3 +185,71 @@ fn stored_notes_are_salvaged_and_a_newer_format_is_left_alone() {
     );
     assert_eq!(Notes::read(&newer, &pack), Read::Newer { format: 9 });
 }
+
+mod any_order_of_changes {
+    //! Whatever a user (or two tabs) does, in any order, the storage rules never store notes
+    //! the next read would refuse or change.
+    use super::{pack, BAL, HAEMOPTYSIS};
+    use casebook_core::notes::Notes;
+    use casebook_core::saved::{plan_update, Read, Saved};
+    use proptest::prelude::*;
+
+    const SENTENCES: [&str; 4] = [
+        HAEMOPTYSIS,
+        BAL,
+        "A sentence an edited pack no longer has.",
+        "  Four hours later  ",
+    ];
+
+    #[derive(Clone, Debug)]
+    enum Change {
+        Bookmark(usize, bool),
+        Note(usize, usize),
+        Edit(usize, usize, usize),
+        Remove(usize),
+        Reattach(usize, usize),
+    }
+
+    fn change() -> impl Strategy<Value = Change> {
+        prop_oneof![
+            (0..4usize, any::<bool>()).prop_map(|(s, on)| Change::Bookmark(s, on)),
+            (0..4usize, 0..11_000usize).prop_map(|(s, n)| Change::Note(s, n)),
+            (0..4usize, 0..3usize, 0..6_000usize).prop_map(|(s, b, n)| Change::Edit(s, b, n)),
+            (0..4usize).prop_map(Change::Remove),
+            (0..4usize, 0..4usize).prop_map(|(a, b)| Change::Reattach(a, b)),
+        ]
+    }
+
+    fn apply(notes: &mut Notes, change: &Change) -> Result<(), String> {
+        match change {
+            Change::Bookmark(s, on) => notes.set_bookmark(SENTENCES[*s], *on),
+            Change::Note(s, n) => notes.set_note(SENTENCES[*s], &"n".repeat(*n)),
+            Change::Edit(s, base, n) => notes
+                .save_edit(SENTENCES[*s], ["", "n", "other"][*base], &"e".repeat(*n))
+                .map(|_| ()),
+            Change::Remove(s) => {
+                notes.remove(SENTENCES[*s]);
+                Ok(())
+            }
+            Change::Reattach(a, b) => notes.reattach(SENTENCES[*a], SENTENCES[*b]).or(Ok(())),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn every_write_reads_back_as_what_is_shown(changes in prop::collection::vec(change(), 1..24)) {
+            let pack = pack();
+            let mut stored: Option<String> = None;
+            for change in &changes {
+                // A refused change leaves what is stored exactly as it was.
+                if let Ok(plan) = plan_update::<Notes>(stored.as_deref(), &pack, |notes| apply(notes, change)) {
+                    if let Some(text) = plan.write {
+                        prop_assert_eq!(Notes::read(&text, &pack), Read::Whole(plan.value.clone()));
+                        stored = Some(text);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -172,6 +172,12 @@ Inline <b onmouseover=alert(4)>bold</b> and <svg/onload=alert(5)> and <iframe sr
             Block::RawText(text) => text.clone(),
             Block::Heading { text, .. } => text.clone(),
             Block::Figure { caption, .. } => caption.clone(),
+            Block::Table { head, rows, .. } => head
+                .iter()
+                .chain(rows.iter().flatten())
+                .flatten()
+                .map(|s| s.text.clone())
+                .collect(),
         })
         .collect();
     assert!(text.contains("<script>alert(1)</script>"), "{text}");

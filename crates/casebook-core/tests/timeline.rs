@@ -89,7 +89,7 @@ fn approximate_times_are_never_drawn_as_points() {
 #[test]
 fn labels_never_overlap_for_the_seed() {
     let pack = pack();
-    let (acute_from, acute_to) = acute_phase_hours();
+    let (acute_from, acute_to) = acute_phase_hours(&pack).expect("the seed marks acute phases");
     for kind in KINDS {
         let scale = Scale::for_pack(&pack, kind);
         let acute = Viewport::around(&scale, acute_from, acute_to);
@@ -135,7 +135,7 @@ fn ticks_are_labelled_as_a_clinician_writes_them() {
     for pair in placed.windows(2) {
         assert!(pair[1].x - pair[0].x >= 60.0, "{pair:?}");
     }
-    let (from, to) = acute_phase_hours();
+    let (from, to) = acute_phase_hours(&pack).expect("the seed marks acute phases");
     let acute = ticks(&scale, Viewport::around(&scale, from, to), 960.0, 60.0);
     assert!(acute.iter().any(|tick| tick.label == "+1 d"), "{acute:?}");
     assert!(

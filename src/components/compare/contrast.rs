@@ -44,7 +44,7 @@ pub fn ContrastTable(props: &ContrastTableProps) -> Html {
                 <tbody>
                     { for found.into_iter().map(|contrast| html! {
                         <tr>
-                            <th scope="row">{ contrast.field.label() }</th>
+                            <th scope="row">{ contrast.field.label(pack) }</th>
                             <td><CellView cell={contrast.this_case.clone()} /></td>
                             <td class="differs"><CellView cell={contrast.other.clone()} /></td>
                         </tr>

@@ -8,7 +8,7 @@
 use casebook_core::compare::{group_label, OutcomeBar};
 use casebook_core::provenance::reader_href;
 use casebook_core::stats::interval_words;
-use casebook_core::SourceId;
+use casebook_core::CasePack;
 use yew::prelude::*;
 
 /// One bar, as plain data for the component.
@@ -20,7 +20,7 @@ pub struct BarData {
     /// with its bar so the chart never hides it.
     pub note: Option<String>,
     /// Group name.
-    pub group: &'static str,
+    pub group: String,
     /// Deaths.
     pub deaths: u32,
     /// Patients.
@@ -41,11 +41,11 @@ pub struct BarData {
 
 impl BarData {
     /// Plain data from the core's bar.
-    pub fn from_core(bar: &OutcomeBar<'_>, article: &SourceId) -> BarData {
+    pub fn from_core(bar: &OutcomeBar<'_>, pack: &CasePack) -> BarData {
         BarData {
             label: bar.row.label.clone(),
             note: bar.row.note.clone(),
-            group: group_label(bar.row.group),
+            group: group_label(pack, bar.row.group).to_owned(),
             deaths: bar.deaths.events,
             total: bar.deaths.total,
             low: bar.interval.low,
@@ -53,7 +53,7 @@ impl BarData {
             arithmetic: bar.deaths.arithmetic(),
             interval: interval_words(bar.interval),
             sentence: bar.sentence(),
-            href: reader_href(bar.provenance, article),
+            href: reader_href(bar.provenance, &pack.meta.article_source),
         }
     }
 }
@@ -118,7 +118,7 @@ pub fn OutcomeChart(props: &OutcomeChartProps) -> Html {
                             { for props.bars.iter().map(|bar| html! {
                                 <tr>
                                     <th scope="row">{ &bar.label }{ for bar.note.iter().map(|note| html! { <span class="muted small">{ format!(" ({note})") }</span> }) }</th>
-                                    <td>{ bar.group }</td>
+                                    <td>{ &bar.group }</td>
                                     <td>{ bar.total }</td>
                                     <td>{ bar.deaths }</td>
                                     <td>{ bar.total - bar.deaths }</td>

@@ -1,7 +1,7 @@
 //! The selected event in full: its time with its precision, its detail, its values with
 //! units and reference ranges, and its source with a link to the sentence in the paper.
 
-use casebook_core::timeline::measures::{against, format_value};
+use casebook_core::timeline::measures::{against, value_words};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -56,17 +56,11 @@ pub fn EventDetails(props: &EventDetailsProps) -> Html {
                     <thead><tr><th scope="col">{ "Measured" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Reference range" }</th></tr></thead>
                     <tbody>
                         { for values.iter().map(|m| {
-                            let value = match (m.value, &m.value_text) {
-                                (Some(v), _) => format_value(v),
-                                (None, Some(text)) => text.clone(),
-                                (None, None) => casebook_core::NOT_REPORTED.to_owned(),
-                            };
-                            let unit = m.unit.clone().unwrap_or_default();
                             let position = m.value.zip(m.reference.as_ref()).and_then(|(v, r)| against(v, r));
                             html! {
                                 <tr>
                                     <th scope="row">{ &m.name }</th>
-                                    <td>{ format!("{value} {unit}") }
+                                    <td>{ value_words(m) }
                                         { for position.map(|p| html! { <span class="against">{ format!(" ({})", p.label()) }</span> }) }</td>
                                     <td>{ m.reference.as_ref().map(|r| r.text.clone()).unwrap_or_else(|| casebook_core::NOT_REPORTED.to_owned()) }</td>
                                 </tr>

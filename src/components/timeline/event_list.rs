@@ -38,8 +38,8 @@ pub fn EventList(props: &EventListProps) -> Html {
                 return Html::default();
             }
             html! {
-                <section class="phase" aria-label={phase.label()}>
-                    <h3>{ phase.label() }</h3>
+                <section class="phase" aria-label={phase.name.clone()}>
+                    <h3>{ &phase.name }</h3>
                     <ol class="event-list">
                         { for shown.into_iter().map(|event| {
                             let is_selected = selected == Some(event.id.as_str());

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use casebook_core::timeline::scale::{acute_phase_hours, Scale, ScaleKind, Viewport};
-use casebook_core::{Event, Lane};
+use casebook_core::{CasePack, Lane};
 use yew::Reducible;
 
 /// The drawing width before the browser has measured it (the prerendered page's).
@@ -23,17 +23,25 @@ pub struct TimelineState {
     pub query: String,
     /// The drawing's width in CSS pixels.
     pub width: f64,
+    /// The span of hours the "Acute phase" view shows (the pack's phases marked acute),
+    /// if any.
+    pub acute: Option<(f64, f64)>,
 }
 
 impl TimelineState {
-    /// The whole course on the broken axis, all lanes, at the default width.
-    pub fn new(events: &[Event]) -> TimelineState {
+    /// The whole course of `pack` on the broken axis, all lanes, at the default width
+    /// (without a pack, which happens only when it failed to load: an empty axis).
+    pub fn new(pack: Option<&CasePack>) -> TimelineState {
         TimelineState {
-            scale: Scale::for_events(events, ScaleKind::Broken),
+            scale: match pack {
+                Some(pack) => Scale::for_pack(pack, ScaleKind::Broken),
+                None => Scale::for_events(&[], &[], ScaleKind::Broken),
+            },
             viewport: Viewport::WHOLE,
             hidden_lanes: Vec::new(),
             query: String::new(),
             width: DEFAULT_WIDTH,
+            acute: pack.and_then(acute_phase_hours),
         }
     }
 
@@ -78,8 +86,9 @@ impl Reducible for TimelineState {
             Action::Pan(fraction) => next.viewport = next.viewport.panned(fraction),
             Action::Whole => next.viewport = Viewport::WHOLE,
             Action::Acute => {
-                let (from, to) = acute_phase_hours();
-                next.viewport = Viewport::around(&next.scale, from, to);
+                if let Some((from, to)) = next.acute {
+                    next.viewport = Viewport::around(&next.scale, from, to);
+                }
             }
             Action::SetScale(scale) => {
                 if scale.kind() != next.scale.kind() {

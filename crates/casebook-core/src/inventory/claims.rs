@@ -169,6 +169,21 @@ pub fn claims(pack: &CasePack) -> Vec<Claim<'_>> {
         ));
     }
 
+    for (field, value, provenance) in [
+        ("Title", &pack.meta.title, &pack.meta.title_provenance),
+        ("Authors", &pack.meta.authors, &pack.meta.authors_provenance),
+        ("Journal", &pack.meta.journal, &pack.meta.journal_provenance),
+    ] {
+        if let Some(provenance) = provenance {
+            out.push(quoted(
+                View::Overview,
+                format!("{field} of the report"),
+                value.clone(),
+                provenance,
+            ));
+        }
+    }
+
     // Timeline.
     out.push(quoted(
         View::Timeline,
@@ -176,6 +191,19 @@ pub fn claims(pack: &CasePack) -> Vec<Claim<'_>> {
         format!("Every time is counted from the {anchor}."),
         &pack.anchor.provenance,
     ));
+    if let Some(days) = &pack.timeline.days {
+        let claim = days.describe(anchor);
+        out.push(match &days.provenance {
+            Some(provenance) => quoted(View::Timeline, "Day numbering".into(), claim, provenance),
+            None => other(
+                View::Timeline,
+                "Day numbering".into(),
+                claim,
+                None,
+                "the pack's assumption, said as such on the timeline",
+            ),
+        });
+    }
     for event in &pack.events {
         out.push(quoted(
             View::Timeline,
@@ -218,12 +246,20 @@ pub fn claims(pack: &CasePack) -> Vec<Claim<'_>> {
     }
 
     // Compare.
+    for (index, note) in pack.compare.notes.iter().enumerate() {
+        out.push(quoted(
+            View::Compare,
+            format!("Note under the chart {}", index + 1),
+            note.text.clone(),
+            &note.provenance,
+        ));
+    }
     for row in &pack.comparison {
         let header = format!(
             "{} ({}; {})",
             row.label,
-            group_label(row.group),
-            row.indication
+            group_label(pack, row.group),
+            row.indication.text
         );
         let claim = match &row.note {
             Some(note) => format!("{header}. Note shown with the row: {note}"),
@@ -236,9 +272,9 @@ pub fn claims(pack: &CasePack) -> Vec<Claim<'_>> {
             None,
             "the row's label and note: each cell below carries its own quote",
         ));
-        for field in Field::ALL {
-            let cell = field.cell(row);
-            let item = format!("Row `{}`, {}", row.id, field.label());
+        for field in Field::all(pack) {
+            let cell = field.cell(pack, row);
+            let item = format!("Row `{}`, {}", row.id, field.label(pack));
             let claim = cell.text.clone();
             out.push(match &cell.provenance {
                 Some(provenance) => quoted(View::Compare, item, claim, provenance),
@@ -360,6 +396,14 @@ pub fn claims(pack: &CasePack) -> Vec<Claim<'_>> {
     }
 
     // Reader.
+    for figure in &pack.figures {
+        out.push(quoted(
+            View::Reader,
+            format!("Figure {}", figure.number),
+            format!("Figure {} shows {}.", figure.number, figure.description),
+            &figure.provenance,
+        ));
+    }
     for entry in &pack.glossary {
         out.push(quoted(
             View::Reader,

@@ -60,10 +60,16 @@ impl Series<'_> {
         let values: Vec<String> = self
             .values
             .iter()
-            .map(|m| match (m.value, &m.value_text) {
-                (Some(value), _) => format!("{value:.decimals$}"),
-                (None, Some(text)) => text.clone(),
-                (None, None) => crate::model::NOT_REPORTED.to_owned(),
+            .map(|m| {
+                let value = match (m.value, &m.value_text) {
+                    (Some(value), _) => format!("{value:.decimals$}"),
+                    (None, Some(text)) => text.clone(),
+                    (None, None) => crate::model::NOT_REPORTED.to_owned(),
+                };
+                match &m.comparator {
+                    Some(comparator) => format!("{comparator} {value}"),
+                    None => value,
+                }
             })
             .collect();
         let unit = self
@@ -111,21 +117,51 @@ pub fn format_value(value: f64) -> String {
     }
 }
 
-/// The pack's measurements grouped by name, series in order of their first value.
+/// A value in words as the report gives it: the comparator, the number or words, the unit
+/// and the condition ("< 5.0 units, at rest").
+pub fn value_words(measurement: &Measurement) -> String {
+    let mut words = String::new();
+    if let Some(comparator) = &measurement.comparator {
+        words.push_str(comparator);
+        words.push(' ');
+    }
+    match (measurement.value, &measurement.value_text) {
+        (Some(value), _) => words.push_str(&format_value(value)),
+        (None, Some(text)) => words.push_str(text),
+        (None, None) => words.push_str(crate::model::NOT_REPORTED),
+    }
+    if let Some(unit) = &measurement.unit {
+        words.push(' ');
+        words.push_str(unit);
+    }
+    if let Some(condition) = &measurement.condition {
+        words.push_str(", ");
+        words.push_str(condition);
+    }
+    words
+}
+
+/// The pack's measurements grouped into series (by `series`, or by name when a value
+/// names none), series in order of their first value.
 pub fn series(pack: &CasePack) -> Vec<Series<'_>> {
     let mut ordered: Vec<&Measurement> = pack.measurements.iter().collect();
     ordered.sort_by(|a, b| sort_hours(&a.time).total_cmp(&sort_hours(&b.time)));
-    let mut out: Vec<Series> = Vec::new();
+    let key = |m: &Measurement| m.series.clone().unwrap_or_else(|| m.name.clone());
+    let mut out: Vec<(String, Series)> = Vec::new();
     for measurement in ordered {
-        match out.iter_mut().find(|s| s.name == measurement.name) {
-            Some(series) => series.values.push(measurement),
-            None => out.push(Series {
-                name: &measurement.name,
-                values: vec![measurement],
-            }),
+        let wanted = key(measurement);
+        match out.iter_mut().find(|(k, _)| *k == wanted) {
+            Some((_, series)) => series.values.push(measurement),
+            None => out.push((
+                wanted,
+                Series {
+                    name: &measurement.name,
+                    values: vec![measurement],
+                },
+            )),
         }
     }
-    out
+    out.into_iter().map(|(_, series)| series).collect()
 }
 
 #[cfg(test)]

@@ -6,67 +6,52 @@ pub mod layout;
 pub mod measures;
 pub mod scale;
 
-use crate::model::{CasePack, Event};
+use crate::model::{CasePack, Event, PhaseDef};
 use crate::time::{Precision, TimeSpec};
 
-/// Where one phase ends and the next begins, in hours from the anchor: the first
-/// infusion, the end of the second (symptom onset), four days in, and about a week after
-/// the haemoptysis (discharge).
-pub const PHASE_BOUNDARIES_HOURS: [f64; 4] = [0.0, 24.0, 96.0, 216.0];
-
-/// The phases of the case, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Phase {
-    /// Before the first infusion.
-    BeforeTreatment,
-    /// From the first infusion to the first symptoms (0–24 h).
-    InfusionDays,
-    /// The first four days of illness (24–96 h).
-    AcuteIllness,
-    /// The rest of the hospital stay (up to about one week after haemoptysis).
-    HospitalCourse,
-    /// After discharge.
-    FollowUp,
+/// Where one phase ends and the next begins, in hours from the anchor, in order: the
+/// pack's phases' starts after the first.
+pub fn phase_boundaries(pack: &CasePack) -> Vec<f64> {
+    pack.timeline
+        .phases
+        .iter()
+        .skip(1)
+        .filter_map(|phase| phase.from.as_ref().map(|from| from.hours()))
+        .collect()
 }
 
-impl Phase {
-    /// All phases, in order.
-    pub const ALL: [Phase; 5] = [
-        Phase::BeforeTreatment,
-        Phase::InfusionDays,
-        Phase::AcuteIllness,
-        Phase::HospitalCourse,
-        Phase::FollowUp,
-    ];
+/// The index (in the pack's phases) of the phase a time falls in. A time known only to be
+/// *before* a bound belongs to the phase that ends at that bound. A pack always has at
+/// least one phase (`migrate::place_times` gives two to a pack that names none).
+pub fn phase_of(pack: &CasePack, time: &TimeSpec) -> usize {
+    let hours = sort_hours(time);
+    let boundaries = phase_boundaries(pack);
+    let last = pack.timeline.phases.len().saturating_sub(1);
+    // The last phase includes its own end, so a time at the very end is not "after" it.
+    boundaries
+        .iter()
+        .position(|boundary| hours < *boundary)
+        .unwrap_or(last)
+        .min(last)
+}
 
-    /// The phase's heading.
-    pub fn label(self) -> &'static str {
-        match self {
-            Phase::BeforeTreatment => "Before treatment",
-            Phase::InfusionDays => "The infusion days",
-            Phase::AcuteIllness => "The acute illness (first four days)",
-            Phase::HospitalCourse => "The rest of the hospital stay",
-            Phase::FollowUp => "Follow-up",
-        }
-    }
-
-    /// The phase a time falls in. A time known only to be *before* a bound belongs to the
-    /// phase that ends at that bound.
-    pub fn of(time: &TimeSpec) -> Phase {
-        let hours = sort_hours(time);
-        let [treatment, onset, four_days, discharge] = PHASE_BOUNDARIES_HOURS;
-        if hours < treatment {
-            Phase::BeforeTreatment
-        } else if hours < onset {
-            Phase::InfusionDays
-        } else if hours < four_days {
-            Phase::AcuteIllness
-        } else if hours <= discharge {
-            Phase::HospitalCourse
-        } else {
-            Phase::FollowUp
-        }
-    }
+/// The span of hours of the phases marked `acute` (from the first one's start to the last
+/// one's end), if the pack marks any: what the "Acute phase" view shows.
+pub fn acute_hours(pack: &CasePack) -> Option<(f64, f64)> {
+    let acute: Vec<&PhaseDef> = pack.timeline.phases.iter().filter(|p| p.acute).collect();
+    let first = acute.first()?;
+    let last = acute.last()?;
+    let from = first.from.as_ref().map(|o| o.hours());
+    let to = last.until.as_ref().map(|o| o.hours());
+    // An open end is closed at the events' extent.
+    let times: Vec<f64> = pack
+        .events
+        .iter()
+        .map(|event| sort_hours(&event.time))
+        .collect();
+    let from = from.unwrap_or_else(|| times.iter().copied().fold(f64::INFINITY, f64::min));
+    let to = to.unwrap_or_else(|| times.iter().copied().fold(f64::NEG_INFINITY, f64::max));
+    (from.is_finite() && to.is_finite() && to > from).then_some((from, to))
 }
 
 /// The time used to order events: `before` bounds sort just before their bound, `after`
@@ -88,17 +73,19 @@ pub fn ordered_events(pack: &CasePack) -> Vec<&Event> {
 }
 
 /// The pack's events grouped by phase, each group in time order; empty phases are left out.
-pub fn events_by_phase(pack: &CasePack) -> Vec<(Phase, Vec<&Event>)> {
+pub fn events_by_phase(pack: &CasePack) -> Vec<(&PhaseDef, Vec<&Event>)> {
     let ordered = ordered_events(pack);
-    Phase::ALL
-        .into_iter()
-        .map(|phase| {
+    pack.timeline
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(index, phase)| {
             (
                 phase,
                 ordered
                     .iter()
                     .copied()
-                    .filter(|event| Phase::of(&event.time) == phase)
+                    .filter(|event| phase_of(pack, &event.time) == index)
                     .collect::<Vec<_>>(),
             )
         })

@@ -1,11 +1,11 @@
 //! The timeline's time axis: maps hours from the anchor to a position between 0 and 1 and
 //! back, and picks the tick marks a clinician would label.
 //!
-//! Two scales. The **broken** scale gives each phase of the case (before treatment, the
-//! infusion days, the acute illness, the hospital stay, follow-up) a share of the width
-//! that grows with how many events it holds, linear inside the phases near the anchor and
-//! logarithmic in distance from the anchor in the two open-ended outer phases (years of
-//! history, months of follow-up), so the crisis gets room and the long tails still fit.
+//! Two scales. The **broken** scale gives each phase the pack names a share of the width
+//! that grows with how many events it holds, linear inside the inner phases and
+//! logarithmic in distance from the anchor in the two open-ended outer phases when they
+//! are long (years of history, months of follow-up), so the crowded days get room and the
+//! long tails still fit.
 //! The **linear** scale is time as it passed, for seeing how short the crisis was.
 //! Both are strictly increasing and exactly invertible, which the tests check.
 
@@ -97,6 +97,8 @@ impl Segment {
 pub struct Scale {
     kind: ScaleKind,
     segments: Vec<Segment>,
+    /// The anchor's day number when the report numbers days: the ticks then say "day N".
+    anchor_day: Option<i32>,
 }
 
 /// Every hour an event's time mentions (its point, range limits and end).
@@ -112,13 +114,17 @@ fn hours_of(time: &TimeSpec) -> impl Iterator<Item = f64> + '_ {
 pub const OPEN_END_HOURS: f64 = 6.0;
 
 impl Scale {
-    /// The scale of `kind` for a pack's events. A pack with no events gets a one-day axis.
+    /// The scale of `kind` for a pack's events, broken at its phases. A pack with no events
+    /// gets a one-day axis.
     pub fn for_pack(pack: &CasePack, kind: ScaleKind) -> Scale {
-        Scale::for_events(&pack.events, kind)
+        let mut scale = Scale::for_events(&pack.events, &super::phase_boundaries(pack), kind);
+        scale.anchor_day = pack.timeline.days.as_ref().map(|days| days.anchor_day);
+        scale
     }
 
-    /// The scale of `kind` for these events (no events: a one-day axis).
-    pub fn for_events(events: &[Event], kind: ScaleKind) -> Scale {
+    /// The scale of `kind` for these events, broken at `boundaries` (hours, in order);
+    /// no events: a one-day axis.
+    pub fn for_events(events: &[Event], boundaries: &[f64], kind: ScaleKind) -> Scale {
         let mut earliest = f64::INFINITY;
         let mut latest = f64::NEG_INFINITY;
         for event in events {
@@ -145,17 +151,18 @@ impl Scale {
                     share: 1.0,
                     curve: Curve::Linear,
                 }],
+                anchor_day: None,
             },
-            ScaleKind::Broken => Scale::broken(events, from, to),
+            ScaleKind::Broken => Scale::broken(events, boundaries, from, to),
         }
     }
 
     /// Segments at the phase boundaries that fall inside the case, each weighted by the
     /// events it holds (one more than its count, so an empty phase keeps a sliver).
-    fn broken(events: &[Event], from: f64, to: f64) -> Scale {
+    fn broken(events: &[Event], boundaries: &[f64], from: f64, to: f64) -> Scale {
         let mut cuts: Vec<f64> = vec![from];
-        for boundary in super::PHASE_BOUNDARIES_HOURS {
-            if boundary > from && boundary < to {
+        for &boundary in boundaries {
+            if boundary > from && boundary < to && boundary > *cuts.last().expect("non-empty") {
                 cuts.push(boundary);
             }
         }
@@ -198,6 +205,7 @@ impl Scale {
         Scale {
             kind: ScaleKind::Broken,
             segments,
+            anchor_day: None,
         }
     }
 
@@ -343,14 +351,12 @@ impl Viewport {
     }
 }
 
-/// The acute phase preset: from shortly before the first infusion to the discharge
-/// (the phases the pack calls the infusion days, the acute illness and the hospital stay).
-pub fn acute_phase_hours() -> (f64, f64) {
-    let boundaries = super::PHASE_BOUNDARIES_HOURS;
-    (
-        boundaries[0] - OPEN_END_HOURS,
-        boundaries[boundaries.len() - 1] + 24.0,
-    )
+/// The "Acute phase" preset: the pack's phases marked `acute`, from a little before the
+/// first to a day after the last (room for the marks at their ends); `None` when the pack
+/// marks none.
+pub fn acute_phase_hours(pack: &CasePack) -> Option<(f64, f64)> {
+    let (from, to) = super::acute_hours(pack)?;
+    Some((from - OPEN_END_HOURS, to + 24.0))
 }
 
 /// A labelled tick on the axis.
@@ -398,13 +404,35 @@ pub fn ticks(scale: &Scale, viewport: Viewport, width: f64, min_gap: f64) -> Vec
             chosen.push(Tick { hours, x, label });
         }
     };
-    consider(0.0, "0".to_owned());
-    for (unit_hours, unit, steps) in TICK_UNITS {
-        for &step in steps {
-            for sign in [1.0, -1.0] {
-                let hours = sign * f64::from(step) * unit_hours;
-                let prefix = if sign > 0.0 { "+" } else { "\u{2212}" };
-                consider(hours, format!("{prefix}{step} {unit}"));
+    match scale.anchor_day {
+        // A report that numbers its days is read by its day numbers: "day 1", "day 22".
+        Some(anchor_day) => {
+            consider(0.0, format!("day {anchor_day}"));
+            for (unit_hours, unit, steps) in TICK_UNITS {
+                for &step in steps {
+                    for sign in [1.0, -1.0] {
+                        let hours = sign * f64::from(step) * unit_hours;
+                        if (24.0..=24.0 * 7.0).contains(&unit_hours) {
+                            let days = (hours / 24.0).round() as i64 + i64::from(anchor_day);
+                            consider(hours, format!("day {days}"));
+                        } else if unit_hours > 24.0 * 7.0 {
+                            let prefix = if sign > 0.0 { "+" } else { "\u{2212}" };
+                            consider(hours, format!("{prefix}{step} {unit}"));
+                        }
+                    }
+                }
+            }
+        }
+        None => {
+            consider(0.0, "0".to_owned());
+            for (unit_hours, unit, steps) in TICK_UNITS {
+                for &step in steps {
+                    for sign in [1.0, -1.0] {
+                        let hours = sign * f64::from(step) * unit_hours;
+                        let prefix = if sign > 0.0 { "+" } else { "\u{2212}" };
+                        consider(hours, format!("{prefix}{step} {unit}"));
+                    }
+                }
             }
         }
     }
