@@ -136,8 +136,22 @@ fn text_of(html: &str) -> String {
 /// rendered, and hydrating it panics: every prerendered page must be free of this.
 fn block_inside_paragraph(html: &str) -> Option<String> {
     const BLOCKS: [&str; 16] = [
-        "div", "details", "ul", "ol", "dl", "table", "section", "figure", "blockquote", "p",
-        "pre", "form", "fieldset", "h1", "h2", "h3",
+        "div",
+        "details",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "section",
+        "figure",
+        "blockquote",
+        "p",
+        "pre",
+        "form",
+        "fieldset",
+        "h1",
+        "h2",
+        "h3",
     ];
     let mut depth = 0usize;
     let mut rest = html;

@@ -105,6 +105,11 @@ pub fn Compare() -> Html {
                 <h2 id="outcome-heading">{ "Outcome by group" }</h2>
                 <OutcomeChart bars={bars} />
                 <p class="muted small">{ "Rows without both deaths and n are not charted, nor is a row whose patients another row already counts. Where rows overlap or a row is another condition, its note says so, beside its bar and in the table." }</p>
+                { for pack.compare.notes.iter().map(|note| html! {
+                    <div class="notice compare-note">
+                        { &note.text }{ " " }<SourceNote provenance={note.provenance.clone()} />
+                    </div>
+                }) }
             </section>
 
             { for registry.map(|(first, second, comparison)| {
@@ -128,11 +133,6 @@ pub fn Compare() -> Html {
                                 <div><dt>{ *term }</dt><dd>{ *text }</dd></div>
                             }) }
                         </dl>
-                        { for pack.compare.notes.iter().map(|note| html! {
-                            <div class="notice">
-                                { &note.text }{ " " }<SourceNote provenance={note.provenance.clone()} />
-                            </div>
-                        }) }
                     </section>
                 }
             }) }

@@ -7,7 +7,6 @@
 //! worker can answer any event page offline with the one cached timeline page.
 
 use casebook_core::timeline::scale::{Scale, ScaleKind};
-use casebook_core::Lane;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -182,7 +181,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     </summary>
                     <fieldset class="lane-picker">
                         <legend>{ "Lanes shown" }</legend>
-                        { for Lane::ALL.into_iter().map(|lane| {
+                        { for state.present_lanes.clone().into_iter().map(|lane| {
                             let state = state.clone();
                             let onchange = Callback::from(move |_: Event| state.dispatch(Action::ToggleLane(lane)));
                             html! {

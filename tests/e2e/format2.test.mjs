@@ -34,7 +34,7 @@ test('a case counted in days, with its own phases, fields, groups, tables and fi
 
   // Timeline: days said as the report says them, the pack's phases, the drug lane.
   await view(page, '/timeline');
-  assert.match(await page.locator('.lede').textContent(), /does not say whether the day of the day of admission is day 0 or day 1/);
+  assert.match(await page.locator('.lede').textContent(), /does not say whether it counts the day of admission as day 0 or day 1/);
   const list = (await page.locator('.event-list').allTextContents()).join(' ');
   assert.match(list, /day 3, until about day 10/);
   assert.match(list, /between “Test one” and day 22/);

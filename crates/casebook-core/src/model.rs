@@ -420,12 +420,12 @@ impl DayNumbering {
     pub fn describe(&self, anchor: &str) -> String {
         if self.stated {
             format!(
-                "Days are numbered as the report numbers them: day {} is the day of the {anchor}.",
+                "Days are numbered as the report numbers them: the {anchor} is day {}.",
                 self.anchor_day
             )
         } else {
             format!(
-                "Days are numbered as the report numbers them; it does not say whether the day of the {anchor} is day 0 or day 1, and this timeline takes it as day {}.",
+                "Days are numbered as the report numbers them; it does not say whether it counts the {anchor} as day 0 or day 1, and this timeline takes it as day {}.",
                 self.anchor_day
             )
         }

@@ -17,6 +17,8 @@ pub struct TimelineState {
     pub scale: Scale,
     /// The visible window of it.
     pub viewport: Viewport,
+    /// The lanes the pack has events in, in display order (an empty lane is not drawn).
+    pub present_lanes: Vec<Lane>,
     /// Lanes the user has hidden.
     pub hidden_lanes: Vec<Lane>,
     /// Text that highlights matching events.
@@ -38,6 +40,10 @@ impl TimelineState {
                 None => Scale::for_events(&[], &[], ScaleKind::Broken),
             },
             viewport: Viewport::WHOLE,
+            present_lanes: Lane::ALL
+                .into_iter()
+                .filter(|lane| pack.is_some_and(|pack| pack.events.iter().any(|e| e.lane == *lane)))
+                .collect(),
             hidden_lanes: Vec::new(),
             query: String::new(),
             width: DEFAULT_WIDTH,
@@ -47,8 +53,9 @@ impl TimelineState {
 
     /// The lanes shown, in display order.
     pub fn lanes(&self) -> Vec<Lane> {
-        Lane::ALL
-            .into_iter()
+        self.present_lanes
+            .iter()
+            .copied()
             .filter(|lane| !self.hidden_lanes.contains(lane))
             .collect()
     }
