@@ -1,6 +1,9 @@
 //! The app's root components: [`App`] in the browser, [`ServerApp`] in the prerender
 //! step, and the [`Shell`] both share (header, navigation, the routed page, footer).
 
+use std::rc::Rc;
+
+use casebook_core::CasePack;
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, MemoryHistory};
 use yew_router::prelude::*;
@@ -8,6 +11,7 @@ use yew_router::prelude::*;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::library::CaseBanner;
+use crate::components::pack_failed::PackFailed;
 use crate::library::{self, LibraryState};
 use crate::pack::{load_seed, LoadedPack};
 use crate::pages;
@@ -64,15 +68,17 @@ pub fn Shell() -> Html {
         });
     }
     let pack: LoadedPack = match &library.active {
-        Some((_, pack)) => pack.clone(),
+        Some((_, pack)) => Ok(pack.clone()),
         None => (*seed).clone(),
     };
     // The page is keyed by the pack shown: switching cases mounts every view afresh, so
     // no state, memo or restored answer of one case can leak into another.
     let case_key = format!("case-{}", library.shown);
-    html! {
-        <ContextProvider<library::Library> context={library.clone()}>
-            <ContextProvider<LoadedPack> context={pack}>
+    // Settled once, here: the views receive a pack that loaded; one that did not is shown
+    // as its errors instead of any view.
+    let body = match pack {
+        Ok(pack) => html! {
+            <ContextProvider<Rc<CasePack>> context={pack}>
                 <a class="skip-link" href="#main">{ "Skip to content" }</a>
                 <Header />
                 <CaseBanner />
@@ -80,7 +86,21 @@ pub fn Shell() -> Html {
                     <Switch<Route> render={switch} />
                 </main>
                 <Footer />
-            </ContextProvider<LoadedPack>>
+            </ContextProvider<Rc<CasePack>>>
+        },
+        Err(errors) => html! {
+            <>
+                <Header />
+                <main id="main" tabindex="-1">
+                    <PackFailed errors={errors.to_string()} />
+                </main>
+                <Footer />
+            </>
+        },
+    };
+    html! {
+        <ContextProvider<library::Library> context={library.clone()}>
+            { body }
         </ContextProvider<library::Library>>
     }
 }
@@ -122,16 +142,8 @@ pub fn ServerApp(props: &ServerAppProps) -> Html {
 /// script on the page (only a test) dispatches that event.
 #[component]
 fn TestPanicTrigger() -> Html {
-    use_effect_with((), |_| {
-        #[cfg(target_arch = "wasm32")]
-        let listener =
-            gloo::events::EventListener::new(&gloo::utils::window(), "casebook-test-panic", |_| {
-                panic!("test panic requested by the casebook-test-panic event");
-            });
-        move || {
-            #[cfg(target_arch = "wasm32")]
-            drop(listener);
-        }
+    crate::browser::use_event(crate::browser::On::Window, "casebook-test-panic", |_| {
+        panic!("test panic requested by the casebook-test-panic event");
     });
     Html::default()
 }

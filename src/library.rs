@@ -12,7 +12,6 @@ use casebook_core::import::pack_from_reply;
 use casebook_core::CasePack;
 use yew::prelude::*;
 
-use crate::pack::LoadedPack;
 use crate::storage::packs::{self, Entry, PutError, StoredPack};
 
 /// What the views share about the library.
@@ -21,7 +20,7 @@ pub struct LibraryState {
     /// The packs the user opened, in the order opened.
     pub entries: Vec<Entry>,
     /// The opened pack being shown, with its id; `None` shows the built-in case.
-    pub active: Option<(String, LoadedPack)>,
+    pub active: Option<(String, Rc<CasePack>)>,
     /// A message for the user (a pack that could not be reopened, a damaged list).
     pub notice: Option<String>,
     /// Counts the cases shown (each switch or reopening): the page is keyed by it, so
@@ -52,7 +51,7 @@ impl Reducible for LibraryState {
             LibraryAction::Show(active) => {
                 next.shown += 1;
                 next.notice = None;
-                next.active = active.map(|(id, pack)| (id, Rc::new(Ok(*pack))));
+                next.active = active.map(|(id, pack)| (id, Rc::new(*pack)));
             }
             LibraryAction::Entries(entries) => next.entries = entries,
             LibraryAction::Notice(notice) => next.notice = notice,

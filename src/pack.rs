@@ -1,16 +1,17 @@
 //! The case pack every view reads, provided through a Yew context.
 //!
 //! The seed pack is validated by the build script (`build.rs`) and embedded pre-parsed;
-//! it is decoded once per page load. Should decoding still fail, the views show the error
-//! instead of panicking.
+//! it is decoded once per page load. The shell settles whether a pack loaded, once: the
+//! views only ever receive a pack that did (`use_pack`), and a pack that failed is shown
+//! as its errors instead of any view (`components::pack_failed`).
 
 use std::rc::Rc;
 
 use casebook_core::{CasePack, PackErrors};
 use yew::prelude::*;
 
-/// The loaded pack, or every error that kept it from loading.
-pub type LoadedPack = Rc<Result<CasePack, PackErrors>>;
+/// The loaded pack, or every error that kept it from loading: what the shell settles.
+pub type LoadedPack = Result<Rc<CasePack>, Rc<PackErrors>>;
 
 /// The seed pack as validated and encoded by `build.rs`.
 const SEED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seed.casepack.bin"));
@@ -24,17 +25,29 @@ pub fn load_seed() -> LoadedPack {
     DECODED.with(|decoded| {
         decoded
             .get_or_init(|| {
-                Rc::new(casebook_core::binary::decode(SEED).map_err(|message| {
-                    PackErrors::whole_file(casebook_core::SEED_PACK_FILE, message)
-                }))
+                casebook_core::binary::decode(SEED)
+                    .map(Rc::new)
+                    .map_err(|message| {
+                        Rc::new(PackErrors::whole_file(
+                            casebook_core::SEED_PACK_FILE,
+                            message,
+                        ))
+                    })
             })
             .clone()
     })
 }
 
-/// The pack of the current page. Panics only if no provider wraps the component, which is
-/// a programming error caught by every test that renders a page.
+/// The pack of the current page: one that loaded. Panics only if no provider wraps the
+/// component, which is a programming error caught by every test that renders a page.
 #[hook]
-pub fn use_pack() -> LoadedPack {
-    use_context::<LoadedPack>().expect("the Shell provides the pack context")
+pub fn use_pack() -> Rc<CasePack> {
+    use_context::<Rc<CasePack>>().expect("the Shell provides the pack that loaded")
+}
+
+/// The pack of the current page when one loaded (for the parts of the shell shown even
+/// when it did not: the footer).
+#[hook]
+pub fn use_pack_if_loaded() -> Option<Rc<CasePack>> {
+    use_context::<Rc<CasePack>>()
 }

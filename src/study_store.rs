@@ -6,10 +6,11 @@
 
 use casebook_core::notes::{backup_json, read_backup, Notes};
 use casebook_core::study::progress::Progress;
+use std::rc::Rc;
+
 use casebook_core::CasePack;
 
 use crate::browser;
-use crate::pack::LoadedPack;
 use crate::storage;
 
 /// Downloads everything the student did with this case as one file: the notes and, if
@@ -27,12 +28,12 @@ pub fn download_backup(pack: &CasePack, notes: &Notes, progress: &Progress) {
 /// refused gets its own message and nothing is merged. `report` gets the message.
 pub fn import_backup(
     file: browser::FileHandle,
-    loaded: LoadedPack,
+    loaded: Rc<CasePack>,
     merge: impl FnOnce(&CasePack, Notes, Option<Progress>) -> String + 'static,
     report: impl FnOnce(String) + 'static,
 ) -> Option<browser::FileReading> {
     browser::read_text(file, browser::SMALL_FILE_LIMIT, move |text| {
-        let Ok(pack) = loaded.as_ref() else { return };
+        let pack = &*loaded;
         report(match text {
             Err(reason) => format!("The file could not be read ({reason}); nothing changed."),
             Ok(text) => match read_backup(&text, pack) {

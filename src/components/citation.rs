@@ -23,9 +23,7 @@ pub struct ArticleCitationProps {
 #[component]
 pub fn ArticleCitation(props: &ArticleCitationProps) -> Html {
     let pack = use_pack();
-    let Ok(pack) = pack.as_ref() else {
-        return Html::default();
-    };
+    let pack = &*pack;
     let meta: &Meta = &pack.meta;
     let sourced = |provenance: &Option<Provenance>| match provenance {
         Some(provenance) => html! { <>{ " " }<SourceNote provenance={provenance.clone()} /></> },

@@ -4,17 +4,16 @@
 use yew::prelude::*;
 
 use crate::components::citation::ArticleCitation;
-use crate::pack::use_pack;
+use crate::pack::use_pack_if_loaded;
 
 /// The footer, with the disclaimer first.
 #[component]
 pub fn Footer() -> Html {
-    let pack = use_pack();
-    let citation = match pack.as_ref() {
-        Ok(_) => html! {
+    let citation = match use_pack_if_loaded() {
+        Some(_) => html! {
             <div class="footer-citation">{ "Case report: " }<ArticleCitation with_title={true} /></div>
         },
-        Err(_) => Html::default(),
+        None => Html::default(),
     };
     html! {
         <footer class="site-footer">

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::browser;
 use crate::route::{nav_entries, Route};
 
 /// The header with the main navigation; the current view is marked with
@@ -17,73 +18,12 @@ pub fn Header() -> Html {
     };
     // Publish the header's height as `--header-h`, so bars that stick under it (the
     // reader's section navigation) sit just below it however the navigation wraps.
-    use_effect_with((), |_| {
-        #[cfg(target_arch = "wasm32")]
-        let listener = {
-            let measure = || {
-                use wasm_bindgen::JsCast;
-                let document = gloo::utils::document();
-                // On a phone the header scrolls away (it is not sticky), so nothing
-                // needs to clear it.
-                let height = document
-                    .query_selector(".site-header")
-                    .ok()
-                    .flatten()
-                    .and_then(|header| header.dyn_into::<web_sys::HtmlElement>().ok())
-                    .map(|header| {
-                        let sticky = gloo::utils::window()
-                            .get_computed_style(&header)
-                            .ok()
-                            .flatten()
-                            .and_then(|style| style.get_property_value("position").ok())
-                            .is_some_and(|position| position == "sticky");
-                        if sticky {
-                            header.offset_height()
-                        } else {
-                            0
-                        }
-                    });
-                if let (Some(height), Some(root)) = (
-                    height,
-                    document
-                        .document_element()
-                        .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok()),
-                ) {
-                    let _ = root
-                        .style()
-                        .set_property("--header-h", &format!("{height}px"));
-                }
-            };
-            measure();
-            gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| measure())
-        };
-        move || {
-            #[cfg(target_arch = "wasm32")]
-            drop(listener);
-        }
+    use_effect_with((), |_| browser::publish_header_height());
+    browser::use_event(browser::On::Window, "resize", |_| {
+        browser::publish_header_height()
     });
     // On a phone the navigation scrolls sideways: keep the current view's link in sight.
-    use_effect_with(current.clone(), |_| {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use wasm_bindgen::JsCast;
-            let document = gloo::utils::document();
-            let nav = document.query_selector(".site-header nav").ok().flatten();
-            let link = document
-                .query_selector(".site-header .nav-link.current")
-                .ok()
-                .flatten()
-                .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
-            if let (Some(nav), Some(link)) = (nav, link) {
-                if nav.scroll_width() > nav.client_width() {
-                    let offset = link.get_bounding_client_rect().left()
-                        - nav.get_bounding_client_rect().left()
-                        + f64::from(nav.scroll_left());
-                    nav.set_scroll_left(offset as i32 - 12);
-                }
-            }
-        }
-    });
+    use_effect_with(current.clone(), |_| browser::reveal_current_nav_link());
     html! {
         <header class="site-header">
             <Link<Route> to={Route::Overview} classes="brand">

@@ -56,12 +56,12 @@ pub fn CaseLibrary() -> Html {
         let seed_id = seed_id.clone();
         Callback::from(move |file: FileHandle| {
             let name = file.name();
-            if file.size() > MAX_PACK_BYTES {
+            if file.size() > MAX_PACK_BYTES as f64 {
                 status.set(Import::Refused {
                     file: name.clone(),
                     reason: format!(
                         "The file is {:.1} MB; a case pack can be at most {:.1} MB. It was not read, and nothing changed.",
-                        file.size() as f64 / 1_048_576.0,
+                        file.size() / 1_048_576.0,
                         MAX_PACK_BYTES as f64 / 1_048_576.0
                     ),
                 });
@@ -336,11 +336,7 @@ pub fn CaseBanner() -> Html {
     let Some((_, pack)) = &library.active else {
         return Html::default();
     };
-    let title = pack
-        .as_ref()
-        .as_ref()
-        .map(|p| p.meta.heading().to_owned())
-        .unwrap_or_default();
+    let title = pack.meta.heading().to_owned();
     let on_back = {
         let library = library.clone();
         Callback::from(move |_: MouseEvent| {

@@ -8,7 +8,7 @@ pub mod footer;
 pub mod header;
 pub mod kept_aside;
 pub mod library;
-pub mod planned;
+pub mod pack_failed;
 pub mod provenance;
 pub mod reader_notes;
 pub mod status_badge;

@@ -25,7 +25,7 @@ pub struct SourceNoteProps {
 pub fn SourceNote(props: &SourceNoteProps) -> Html {
     let pack = use_pack();
     let provenance = &props.provenance;
-    let pack = pack.as_ref().as_ref().ok();
+    let pack = Some(&*pack);
     let source = pack.and_then(|pack| {
         pack.sources
             .iter()

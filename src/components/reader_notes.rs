@@ -84,20 +84,7 @@ pub fn NoteEditor(props: &NoteEditorProps) -> Html {
     let text = use_state(|| props.note.to_string());
     let on_input = {
         let text = text.clone();
-        Callback::from(move |event: InputEvent| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                if let Some(area) = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                {
-                    text.set(area.value());
-                }
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&text, event);
-        })
+        Callback::from(move |event: InputEvent| text.set(crate::browser::input_value(&event)))
     };
     let on_save = {
         let on_action = props.on_action.clone();
@@ -234,9 +221,7 @@ fn DetachedItem(props: &DetachedItemProps) -> Html {
     let on_choose = {
         let chosen = chosen.clone();
         Callback::from(move |event: Event| {
-            if let Some(value) = crate::browser::select_value(&event) {
-                chosen.set(value.parse().unwrap_or(0));
-            }
+            chosen.set(crate::browser::input_value(&event).parse().unwrap_or(0));
         })
     };
     let on_attach = {

@@ -20,7 +20,6 @@ use crate::components::compare::contrast::ContrastTable;
 use crate::components::compare::outcome_chart::{BarData, OutcomeChart};
 use crate::components::provenance::SourceNote;
 use crate::pack::use_pack;
-use crate::pages::overview::PackFailed;
 
 /// The comparison view.
 #[component]
@@ -30,10 +29,7 @@ pub fn Compare() -> Html {
     let order = use_state(SortOrder::default);
     let contrast_with = use_state(|| None::<RowId>);
 
-    let pack = match loaded.as_ref() {
-        Ok(pack) => pack,
-        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
-    };
+    let pack = &*loaded;
     let article = &pack.meta.article_source;
     let rows = chosen_rows(pack, &hidden, *order);
     let bars: Vec<BarData> = outcome_bars(&rows)
@@ -65,9 +61,7 @@ pub fn Compare() -> Html {
     let on_order = {
         let order = order.clone();
         Callback::from(move |event: Event| {
-            if let Some(chosen) =
-                browser::select_value(&event).and_then(|key| SortOrder::from_key(&key))
-            {
+            if let Some(chosen) = SortOrder::from_key(&browser::input_value(&event)) {
                 order.set(chosen);
             }
         })
@@ -75,9 +69,8 @@ pub fn Compare() -> Html {
     let on_contrast = {
         let contrast_with = contrast_with.clone();
         Callback::from(move |event: Event| {
-            if let Some(id) = browser::select_value(&event) {
-                contrast_with.set(Some(RowId::from(id.as_str())));
-            }
+            let id = browser::input_value(&event);
+            contrast_with.set(Some(RowId::from(id.as_str())));
         })
     };
     // The CSV is written when asked for, not on every render.
@@ -86,11 +79,10 @@ pub fn Compare() -> Html {
         let hidden = (*hidden).clone();
         let order = *order;
         Callback::from(move |_: MouseEvent| {
-            if let Ok(pack) = loaded.as_ref() {
-                let csv = to_csv(pack, &chosen_rows(pack, &hidden, order));
-                let file_name = format!("{}-comparison.csv", pack.meta.id);
-                browser::download(&file_name, "text/csv;charset=utf-8", &csv);
-            }
+            let pack = &*loaded;
+            let csv = to_csv(pack, &chosen_rows(pack, &hidden, order));
+            let file_name = format!("{}-comparison.csv", pack.meta.id);
+            browser::download(&file_name, "text/csv;charset=utf-8", &csv);
         })
     };
 

@@ -22,7 +22,6 @@ use crate::components::differential::stepper::Stepper;
 use crate::components::differential::workup::WorkupList;
 use crate::components::kept_aside::{KeptAsideDownload, SaveErrorBar};
 use crate::pack::use_pack;
-use crate::pages::overview::PackFailed;
 use crate::storage::{self, use_saved};
 
 /// The differential view.
@@ -76,10 +75,10 @@ pub fn Differential() -> Html {
         let state = state.clone();
         let pack = pack.clone();
         use_effect_with((), move |_| {
-            if let Ok(pack) = pack.as_ref() {
-                let own = storage::peek::<Checklist>(pack);
-                let (a, t) = (browser::query_param("a"), browser::query_param("t"));
-                match read_link(pack, a.as_deref(), t.as_deref(), &own) {
+            let pack = &*pack;
+            let own = storage::peek::<Checklist>(pack);
+            let (a, t) = (browser::query_param("a"), browser::query_param("t"));
+            match read_link(pack, a.as_deref(), t.as_deref(), &own) {
                     LinkState::None => {}
                     LinkState::Unreadable(problems) => state.dispatch(Action::Notice(Some(format!(
                         "The link's answers could not be read ({}); nothing changed, and your own answers are shown.",
@@ -95,14 +94,10 @@ pub fn Differential() -> Html {
                         state.dispatch(Action::Shared(Some(linked)));
                     }
                 }
-            }
         });
     }
 
-    let pack = match pack.as_ref() {
-        Ok(pack) => pack,
-        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
-    };
+    let pack = &*pack;
     let own = saved.value().clone();
     let shown = state.checklist(&own);
     let mode = state.shown();
@@ -379,9 +374,7 @@ struct PrintedAnswersProps {
 #[component]
 fn PrintedAnswers(props: &PrintedAnswersProps) -> Html {
     let pack = use_pack();
-    let Ok(pack) = pack.as_ref() else {
-        return Html::default();
-    };
+    let pack = &*pack;
     let (answers, _) = casebook_core::differential::Answers::decode(pack, &props.answers);
     let given: Vec<String> = pack
         .findings

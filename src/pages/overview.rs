@@ -17,10 +17,7 @@ use crate::route::{nav_entries, Route};
 #[component]
 pub fn Overview() -> Html {
     let pack = use_pack();
-    let pack = match pack.as_ref() {
-        Ok(pack) => pack,
-        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
-    };
+    let pack = &*pack;
     let article_source = pack
         .sources
         .iter()
@@ -94,9 +91,8 @@ fn DueCards() -> Html {
         let due = due.clone();
         let pack = pack.clone();
         use_effect_with((), move |_| {
-            if let Ok(pack) = pack.as_ref() {
-                due.set(Some(crate::study_store::cards_due_today(pack)));
-            }
+            let pack = &*pack;
+            due.set(Some(crate::study_store::cards_due_today(pack)));
         });
     }
     html! {
@@ -109,24 +105,5 @@ fn DueCards() -> Html {
                 </>
             }) }
         </p>
-    }
-}
-
-/// Properties of [`PackFailed`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct PackFailedProps {
-    /// Every error, one per line.
-    pub errors: AttrValue,
-}
-
-/// Shown instead of a view when the case pack does not load: the errors, in full.
-#[component]
-pub fn PackFailed(props: &PackFailedProps) -> Html {
-    html! {
-        <article class="page">
-            <h1>{ "The case could not be loaded" }</h1>
-            <p>{ "The case pack has errors, listed below with their line and field." }</p>
-            <pre class="errors">{ props.errors.clone() }</pre>
-        </article>
     }
 }

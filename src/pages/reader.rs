@@ -24,7 +24,6 @@ use crate::components::reader_notes::{
 };
 use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
-use crate::pages::overview::PackFailed;
 use crate::storage::{self, use_saved};
 use crate::{browser, study_store};
 
@@ -51,50 +50,28 @@ pub fn Reader() -> Html {
     let highlight = use_state(|| None::<(String, String)>);
 
     // After hydration, and whenever the fragment changes: highlight the quote it names.
-    {
+    let apply_fragment = {
         let highlight = highlight.clone();
         let loaded = loaded.clone();
-        use_effect_with((), move |_| {
-            let apply = move || {
-                let anchor = current_fragment();
-                let found = loaded.as_ref().as_ref().ok().and_then(|pack| {
-                    anchor
-                        .strip_prefix("q-")
-                        .and_then(|_| quote_for_anchor(pack, &anchor))
-                        .map(|quote| (anchor.clone(), quote))
-                });
-                highlight.set(found);
-            };
-            apply();
-            #[cfg(target_arch = "wasm32")]
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    apply()
-                });
-            move || {
-                #[cfg(target_arch = "wasm32")]
-                drop(listener);
-            }
-        });
+        move || {
+            let anchor = browser::current_fragment();
+            let found = anchor
+                .strip_prefix("q-")
+                .and_then(|_| quote_for_anchor(&loaded, &anchor))
+                .map(|quote| (anchor.clone(), quote));
+            highlight.set(found);
+        }
+    };
+    {
+        let apply_fragment = apply_fragment.clone();
+        use_effect_with((), move |_| apply_fragment());
     }
+    browser::use_event(browser::On::Window, "hashchange", move |_| apply_fragment());
     // Bring the highlighted sentence into view once it is drawn.
     use_effect_with((*highlight).clone(), |highlight| {
-        #[cfg(target_arch = "wasm32")]
         if highlight.is_some() {
-            use wasm_bindgen::JsCast;
-            if let Some(mark) = gloo::utils::document()
-                .query_selector("mark.source-highlight")
-                .ok()
-                .flatten()
-            {
-                mark.scroll_into_view_with_bool(true);
-                if let Ok(mark) = mark.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = mark.focus();
-                }
-            }
+            browser::reveal_highlight();
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = highlight;
     });
 
     // Notes and bookmarks: read after hydration, following other tabs; every change goes
@@ -111,11 +88,7 @@ pub fn Reader() -> Html {
     let sentences = {
         let loaded = loaded.clone();
         use_memo((), move |_| {
-            loaded
-                .as_ref()
-                .as_ref()
-                .ok()
-                .map(casebook_core::notes::ArticleSentences::of)
+            casebook_core::notes::ArticleSentences::of(&loaded)
         })
     };
     // After an action on the selected sentence the bar stays (marking the sentence
@@ -125,25 +98,14 @@ pub fn Reader() -> Html {
     {
         let selected = selected.clone();
         let pinned = pinned.clone();
-        use_effect_with((), move |_| {
-            #[cfg(target_arch = "wasm32")]
-            let listener = gloo::events::EventListener::new(
-                &gloo::utils::document(),
-                "selectionchange",
-                move |_| match selected_sentence() {
-                    Some(sentence) => {
-                        *pinned.borrow_mut() = false;
-                        selected.set(Some(sentence));
-                    }
-                    None if !*pinned.borrow() => selected.set(None),
-                    None => {}
-                },
-            );
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (selected, pinned);
-            move || {
-                #[cfg(target_arch = "wasm32")]
-                drop(listener);
+        browser::use_event(browser::On::Document, "selectionchange", move |_| {
+            match browser::selected_sentence() {
+                Some(sentence) => {
+                    *pinned.borrow_mut() = false;
+                    selected.set(Some(sentence));
+                }
+                None if !*pinned.borrow() => selected.set(None),
+                None => {}
             }
         });
     }
@@ -151,10 +113,7 @@ pub fn Reader() -> Html {
     // The sentences citing each reference, found once per page rather than per render.
     let citing = {
         let loaded = loaded.clone();
-        use_memo((), move |_| match loaded.as_ref() {
-            Ok(pack) => pack.article.citing_sentences_by_number(),
-            Err(_) => Default::default(),
-        })
+        use_memo((), move |_| loaded.article.citing_sentences_by_number())
     };
     // The article's model, rebuilt only when the highlight or the marked sentences change
     // (not when a panel opens or the selection bar comes and goes).
@@ -168,17 +127,11 @@ pub fn Reader() -> Html {
             .collect();
         let quote = highlight.as_ref().map(|(_, quote)| quote.clone());
         use_memo((quote, noted), move |(quote, noted)| {
-            match loaded.as_ref() {
-                Ok(pack) => blocks_with_notes(pack, quote.as_deref(), noted),
-                Err(_) => Vec::new(),
-            }
+            blocks_with_notes(&loaded, quote.as_deref(), noted)
         })
     };
 
-    let pack = match loaded.as_ref() {
-        Ok(pack) => pack,
-        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
-    };
+    let pack = &*loaded;
     let on_notes = {
         let notes = notes.clone();
         let selected = selected.clone();
@@ -190,7 +143,7 @@ pub fn Reader() -> Html {
         let file_reader = file_reader.clone();
         let pinned = pinned.clone();
         Callback::from(move |action: NotesAction| {
-            let Ok(pack) = shared.as_ref() else { return };
+            let pack = &*shared;
             // Every save says where the user is whether it worked.
             let report = |outcome: Result<Notes, String>, saved: &str| match outcome {
                 Ok(_) => {
@@ -253,7 +206,7 @@ pub fn Reader() -> Html {
                     *pinned.borrow_mut() = false;
                     editing.set(None);
                     selected.set(None);
-                    clear_selection();
+                    browser::clear_selection();
                 }
                 NotesAction::Remove(sentence) => {
                     let outcome = notes.update(|all| {
@@ -344,27 +297,17 @@ pub fn Reader() -> Html {
         let highlight = highlight.clone();
         Callback::from(move |_: MouseEvent| highlight.set(None))
     };
-    let go_back = Callback::from(|_: MouseEvent| {
-        #[cfg(target_arch = "wasm32")]
-        if let Ok(history) = gloo::utils::window().history() {
-            let _ = history.back();
-        }
-    });
+    let go_back = Callback::from(|_: MouseEvent| browser::go_back());
 
-    let (attached, detached): (Vec<Annotation>, Vec<DetachedNote>) = match sentences.as_ref() {
-        Some(sentences) => (
-            notes.value().attached(sentences).cloned().collect(),
-            notes
-                .value()
-                .detached(sentences)
-                .map(|annotation| DetachedNote {
-                    suggestions: closest_sentences(pack, &annotation.sentence, 5),
-                    annotation: annotation.clone(),
-                })
-                .collect(),
-        ),
-        None => Default::default(),
-    };
+    let attached: Vec<Annotation> = notes.value().attached(&sentences).cloned().collect();
+    let detached: Vec<DetachedNote> = notes
+        .value()
+        .detached(&sentences)
+        .map(|annotation| DetachedNote {
+            suggestions: closest_sentences(pack, &annotation.sentence, 5),
+            annotation: annotation.clone(),
+        })
+        .collect();
     let notice_text = notes.notice().map(|notice| notice.message("notes"));
 
     let render_segment = |index: usize, segment: &Segment| -> Html {
@@ -625,52 +568,5 @@ fn popover_body(
             },
             None => Html::default(),
         },
-    }
-}
-
-/// The address's fragment without `#`, or empty.
-fn current_fragment() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        gloo::utils::window()
-            .location()
-            .hash()
-            .unwrap_or_default()
-            .trim_start_matches('#')
-            .to_owned()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        String::new()
-    }
-}
-
-/// The article sentence the user's selection starts in, if it is inside the text.
-#[cfg(target_arch = "wasm32")]
-fn selected_sentence() -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let window = gloo::utils::window();
-    let selection = window.get_selection().ok()??;
-    if selection.is_collapsed() {
-        return None;
-    }
-    let node = selection.anchor_node()?;
-    let element = match node.dyn_ref::<web_sys::Element>() {
-        Some(element) => element.clone(),
-        None => node.parent_element()?,
-    };
-    let paragraph = element.closest(".article-paragraph").ok()??;
-    let range = gloo::utils::document().create_range().ok()?;
-    range.set_start(&paragraph, 0).ok()?;
-    range.set_end(&node, selection.anchor_offset()).ok()?;
-    let offset = String::from(range.to_string()).chars().count();
-    casebook_core::notes::sentence_at(&paragraph.text_content()?, offset)
-}
-
-/// Clears the page's text selection.
-fn clear_selection() {
-    #[cfg(target_arch = "wasm32")]
-    if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
-        let _ = selection.remove_all_ranges();
     }
 }

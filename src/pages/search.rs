@@ -11,7 +11,6 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::pack::use_pack;
-use crate::pages::overview::PackFailed;
 
 /// Results shown per group before "more" is needed.
 const PER_GROUP: usize = 8;
@@ -19,7 +18,6 @@ const PER_GROUP: usize = 8;
 const SNIPPET: usize = 220;
 /// The address follows the query once typing pauses this long (ms): rewriting it on
 /// every keystroke cost more than the search itself.
-#[cfg(target_arch = "wasm32")]
 const ADDRESS_DELAY_MS: u32 = 300;
 
 /// The search page.
@@ -29,7 +27,7 @@ pub fn Search() -> Html {
     let query = use_state(String::new);
     let index = {
         let loaded = loaded.clone();
-        use_memo((), move |_| loaded.as_ref().as_ref().ok().map(Index::new))
+        use_memo((), move |_| Index::new(&loaded))
     };
     {
         let query = query.clone();
@@ -40,43 +38,26 @@ pub fn Search() -> Html {
         });
     }
     // The pending address update; replacing it cancels the one before.
-    #[cfg(target_arch = "wasm32")]
-    let address_update = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let address_update = use_mut_ref(|| None::<browser::Timer>);
     // After every hook (hooks must run in the same order on every render).
-    let pack = match loaded.as_ref() {
-        Ok(pack) => pack,
-        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
-    };
+    let pack = &*loaded;
     let on_input = {
         let query = query.clone();
-        #[cfg(target_arch = "wasm32")]
         let address_update = address_update.clone();
         Callback::from(move |event: InputEvent| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                if let Some(input) = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    let value = input.value();
-                    let for_address = value.clone();
-                    *address_update.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
-                        ADDRESS_DELAY_MS,
-                        move || browser::replace_query("q", &for_address),
-                    ));
-                    query.set(value);
-                }
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&query, event);
+            let value = browser::input_value(&event);
+            let for_address = value.clone();
+            *address_update.borrow_mut() = Some(browser::later(ADDRESS_DELAY_MS, move || {
+                browser::replace_query("q", &for_address)
+            }));
+            query.set(value);
         })
     };
     let on_submit = Callback::from(|event: SubmitEvent| event.prevent_default());
 
     let trimmed = query.trim().to_owned();
-    let hits = match index.as_ref() {
-        Some(index) if !trimmed.is_empty() => index.search(&trimmed),
+    let hits = match &*index {
+        index if !trimmed.is_empty() => index.search(&trimmed),
         _ => Vec::new(),
     };
     let groups = grouped(&hits);

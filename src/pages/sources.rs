@@ -12,16 +12,12 @@ use crate::browser;
 use crate::components::cite_this::CiteButtons;
 use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
-use crate::pages::overview::PackFailed;
 
 /// The sources view.
 #[component]
 pub fn Sources() -> Html {
     let pack = use_pack();
-    let pack = match pack.as_ref() {
-        Ok(pack) => pack,
-        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
-    };
+    let pack = &*pack;
     let used = usage(pack);
     let unknown = || html! { <span class="unknown">{ "unknown" }</span> };
     let export = |extension: &'static str, mime: &'static str, text: String| {

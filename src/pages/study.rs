@@ -18,7 +18,6 @@ use crate::components::provenance::SourceNote;
 use crate::components::study::flashcards::Flashcards;
 use crate::components::study::staged::StagedReveal;
 use crate::pack::use_pack;
-use crate::pages::overview::PackFailed;
 use crate::storage::{self, use_saved};
 use crate::study_store;
 
@@ -40,10 +39,7 @@ pub fn Study() -> Html {
         let today = today.clone();
         use_effect_with((), move |_| today.set(Some(browser::today())));
     }
-    let pack = match loaded.as_ref() {
-        Ok(pack) => pack,
-        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
-    };
+    let pack = &*loaded;
     // Applies a change to the saved progress; a failure is said where the student is.
     let change = {
         let progress = progress.clone();
@@ -63,9 +59,8 @@ pub fn Study() -> Html {
         Callback::from(move |attempt: StageAttempt| {
             let loaded = loaded.clone();
             change(Box::new(move |p| {
-                if let Ok(pack) = loaded.as_ref() {
-                    p.commit(pack, attempt);
-                }
+                let pack = &*loaded;
+                p.commit(pack, attempt);
             }));
         })
     };
@@ -100,19 +95,13 @@ pub fn Study() -> Html {
     let on_topic = {
         let topic = topic.clone();
         Callback::from(move |event: Event| {
-            if let Some(value) = browser::select_value(&event) {
-                topic.set((!value.is_empty()).then_some(value));
-            }
+            let value = browser::input_value(&event);
+            topic.set((!value.is_empty()).then_some(value));
         })
     };
     let on_shuffle = {
         let seed = seed.clone();
-        Callback::from(move |_: MouseEvent| {
-            #[cfg(target_arch = "wasm32")]
-            seed.set(Some(js_sys::Date::now() as u64));
-            #[cfg(not(target_arch = "wasm32"))]
-            seed.set(Some(1));
-        })
+        Callback::from(move |_: MouseEvent| seed.set(Some(browser::now_ms() as u64)))
     };
     let on_order = {
         let seed = seed.clone();
@@ -122,7 +111,7 @@ pub fn Study() -> Html {
         let progress = progress.clone();
         let loaded = loaded.clone();
         Callback::from(move |_: MouseEvent| {
-            let Ok(pack) = loaded.as_ref() else { return };
+            let pack = &*loaded;
             let notes = storage::peek::<Notes>(pack);
             study_store::download_backup(pack, &notes, progress.value());
         })

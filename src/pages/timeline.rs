@@ -10,13 +10,13 @@ use casebook_core::timeline::scale::{Scale, ScaleKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::browser;
 use crate::components::timeline::chart::TimelineChart;
 use crate::components::timeline::details::EventDetails;
 use crate::components::timeline::event_list::EventList;
 use crate::components::timeline::measures::Measurements;
 use crate::components::timeline::state::{Action, TimelineState};
 use crate::pack::use_pack;
-use crate::pages::overview::PackFailed;
 use crate::route::Route;
 
 /// Properties of [`Timeline`].
@@ -33,7 +33,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let loaded = use_pack();
     let state = {
         let loaded = loaded.clone();
-        use_reducer(move || TimelineState::new(loaded.as_ref().as_ref().ok()))
+        use_reducer(move || TimelineState::new(&loaded))
     };
     let selected = use_state(|| None::<AttrValue>);
     let navigator = use_navigator();
@@ -45,14 +45,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             // whose id it names; anything else stays as given, and is reported below.
             let canonical = route_selection.as_ref().map(|id| {
                 loaded
-                    .as_ref()
-                    .as_ref()
-                    .ok()
-                    .and_then(|pack| {
-                        pack.events
-                            .iter()
-                            .find(|event| event.id.as_str().eq_ignore_ascii_case(id))
-                    })
+                    .events
+                    .iter()
+                    .find(|event| event.id.as_str().eq_ignore_ascii_case(id))
                     .map_or_else(|| id.clone(), |event| AttrValue::from(event.id.to_string()))
             });
             selected.set(canonical);
@@ -64,8 +59,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let state = state.clone();
         let loaded = loaded.clone();
         use_effect_with((*selected).clone(), move |selected| {
-            if let (Some(id), Ok(pack)) = (selected, loaded.as_ref()) {
-                if let Some(event) = pack.events.iter().find(|e| e.id.as_str() == id.as_str()) {
+            if let Some(id) = selected {
+                if let Some(event) = loaded.events.iter().find(|e| e.id.as_str() == id.as_str()) {
                     let (from, to) = state.scale.extent(&event.time);
                     state.dispatch(Action::Reveal(from, to));
                 }
@@ -77,18 +72,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let scales = {
         let loaded = loaded.clone();
         use_memo((), move |_| {
-            let scale = |kind| match loaded.as_ref() {
-                Ok(pack) => Scale::for_pack(pack, kind),
-                Err(_) => Scale::for_events(&[], &[], kind),
-            };
+            let scale = |kind| Scale::for_pack(&loaded, kind);
             [scale(ScaleKind::Broken), scale(ScaleKind::Linear)]
         })
     };
 
-    let pack = match loaded.as_ref() {
-        Ok(pack) => pack,
-        Err(errors) => return html! { <PackFailed errors={errors.to_string()} /> },
-    };
+    let pack = &*loaded;
     let selected = (*selected).clone();
     let unknown = selected
         .as_deref()
@@ -119,18 +108,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let on_query = {
         let state = state.clone();
         Callback::from(move |event: InputEvent| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                if let Some(input) = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    state.dispatch(Action::SetQuery(input.value()));
-                }
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&state, event);
+            state.dispatch(Action::SetQuery(browser::input_value(&event)))
         })
     };
     let lanes = state.lanes();

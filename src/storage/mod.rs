@@ -41,8 +41,6 @@ use casebook_core::CasePack;
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
-use crate::pack::LoadedPack;
-
 pub use backend::ChangeListener;
 
 /// Every key starts with this, so the app never touches another site's or tool's values.
@@ -468,7 +466,7 @@ impl<T: Clone + PartialEq> Reducible for SavedState<T> {
 /// shared across renders.
 pub struct SavedHandle<T: PackValue> {
     state: UseReducerHandle<SavedState<T>>,
-    pack: LoadedPack,
+    pack: Rc<CasePack>,
     restored: Rc<std::cell::Cell<bool>>,
 }
 
@@ -507,9 +505,10 @@ impl<T: PackValue> SavedHandle<T> {
     /// Applies `change` to what is stored now, saves it and shows it. On an error nothing
     /// changed and the message to show where the user is comes back.
     pub fn update(&self, change: impl FnOnce(&mut T) -> Result<(), String>) -> Result<T, String> {
-        let (Ok(pack), true) = (self.pack.as_ref(), self.restored.get()) else {
+        if !self.restored.get() {
             return Err("Not saved yet: your saved values are still being read.".to_owned());
-        };
+        }
+        let pack = &*self.pack;
         match update::<T>(&T::key(&pack.meta.id), pack, change) {
             Ok((value, notice)) => {
                 self.state
@@ -524,7 +523,7 @@ impl<T: PackValue> SavedHandle<T> {
 /// The value `T` saved for `pack`: read once after hydration (so the prerendered page and
 /// the first render agree), and again whenever another tab changes it.
 #[hook]
-pub fn use_saved<T: PackValue>(pack: LoadedPack) -> SavedHandle<T> {
+pub fn use_saved<T: PackValue>(pack: Rc<CasePack>) -> SavedHandle<T> {
     let state = use_reducer(SavedState::<T>::default);
     let restored = use_memo((), |_| std::cell::Cell::new(false));
     {
@@ -532,14 +531,15 @@ pub fn use_saved<T: PackValue>(pack: LoadedPack) -> SavedHandle<T> {
         let loaded = pack.clone();
         let restored = restored.clone();
         use_effect_with((), move |_| {
-            let listener = loaded.as_ref().as_ref().ok().map(|pack| {
+            let listener = {
+                let pack = &*loaded;
                 let key = T::key(&pack.meta.id);
                 let (value, notice) = load::<T>(&key, pack);
                 state.dispatch(SavedAction::Loaded(value, notice));
                 restored.set(true);
                 let loaded = loaded.clone();
                 on_change(move |changed| {
-                    let Ok(pack) = loaded.as_ref() else { return };
+                    let pack = &*loaded;
                     if changed.as_deref().is_none_or(|changed| changed == key) {
                         // Another tab wrote: show what is stored now (read only; that
                         // tab kept aside whatever needed keeping).
@@ -553,7 +553,7 @@ pub fn use_saved<T: PackValue>(pack: LoadedPack) -> SavedHandle<T> {
                         }
                     }
                 })
-            });
+            };
             move || {
                 let _listener = listener;
             }

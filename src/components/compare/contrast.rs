@@ -19,9 +19,7 @@ pub struct ContrastTableProps {
 #[component]
 pub fn ContrastTable(props: &ContrastTableProps) -> Html {
     let pack = use_pack();
-    let Ok(pack) = pack.as_ref() else {
-        return Html::default();
-    };
+    let pack = &*pack;
     let Some(other) = pack.comparison.iter().find(|row| row.id == props.other) else {
         return Html::default();
     };

@@ -29,9 +29,7 @@ pub struct FlashcardsProps {
 pub fn Flashcards(props: &FlashcardsProps) -> Html {
     let pack = use_pack();
     let shown = use_state(|| false);
-    let Ok(pack) = pack.as_ref() else {
-        return Html::default();
-    };
+    let pack = &*pack;
     let all = cards(pack);
     let intro = html! {
         <p class="muted">{ format!(

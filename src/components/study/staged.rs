@@ -41,15 +41,13 @@ pub fn StagedReveal(props: &StagedRevealProps) -> Html {
         use_effect_with(
             (props.restored, props.progress.attempts.len()),
             move |(restored, _)| {
-                if let (true, Ok(pack)) = (*restored, pack.as_ref()) {
-                    revealed.set(progress.reached(pack).clamp(1, pack.stages.len().max(1)));
+                if *restored {
+                    revealed.set(progress.reached(&pack).clamp(1, pack.stages.len().max(1)));
                 }
             },
         );
     }
-    let Ok(pack) = pack.as_ref() else {
-        return Html::default();
-    };
+    let pack = &*pack;
     let views = stages(pack);
     if views.is_empty() {
         return html! {
@@ -73,11 +71,7 @@ pub fn StagedReveal(props: &StagedRevealProps) -> Html {
             revealed.set(shown + 1);
             if let Some(id) = next.clone() {
                 // After the new stage is drawn: move focus to its heading.
-                #[cfg(target_arch = "wasm32")]
-                gloo::timers::callback::Timeout::new(0, move || crate::browser::focus(&id))
-                    .forget();
-                #[cfg(not(target_arch = "wasm32"))]
-                let _ = id;
+                crate::browser::focus_later(id);
             }
         })
     };
@@ -151,9 +145,7 @@ struct StageCardProps {
 #[component]
 fn StageCard(props: &StageCardProps) -> Html {
     let pack = use_pack();
-    let Ok(pack) = pack.as_ref() else {
-        return Html::default();
-    };
+    let pack = &*pack;
     let views = stages(pack);
     let Some(view) = views.get(props.index) else {
         return Html::default();
@@ -213,9 +205,7 @@ fn RankingForm(props: &RankingFormProps) -> Html {
     let pack = use_pack();
     let ranking = use_state(|| props.start.clone());
     let next_test = use_state(|| None::<ItemId>);
-    let Ok(pack) = pack.as_ref() else {
-        return Html::default();
-    };
+    let pack = &*pack;
     let name_of = |id: &DiagnosisId| {
         pack.diagnoses
             .iter()
@@ -234,9 +224,8 @@ fn RankingForm(props: &RankingFormProps) -> Html {
     let on_test = {
         let next_test = next_test.clone();
         Callback::from(move |event: Event| {
-            if let Some(value) = crate::browser::select_value(&event) {
-                next_test.set((!value.is_empty()).then(|| ItemId::from(value.as_str())));
-            }
+            let value = crate::browser::input_value(&event);
+            next_test.set((!value.is_empty()).then(|| ItemId::from(value.as_str())));
         })
     };
     let on_submit = {

@@ -13,6 +13,8 @@ use casebook_core::timeline::matches;
 use casebook_core::timeline::scale::{ticks, ScaleKind};
 use yew::prelude::*;
 
+use crate::browser;
+
 use crate::pack::use_pack;
 
 use super::state::{Action, TimelineState};
@@ -62,82 +64,39 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
 
     // Measure the drawing after hydration and on every resize, so text is drawn at its
     // real size instead of being scaled with a viewBox.
-    {
+    let measure = {
         let state = state.clone();
         let svg_ref = svg_ref.clone();
-        use_effect_with((), move |_| {
-            #[cfg(target_arch = "wasm32")]
-            let listener = {
-                let measure = move || {
-                    if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
-                        let width = svg
-                            .parent_element()
-                            .map(|parent| parent.client_width())
-                            .unwrap_or(0);
-                        state.dispatch(Action::SetWidth(f64::from(width)));
-                    }
-                };
-                measure();
-                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                    measure()
-                })
-            };
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (state, svg_ref);
-            move || {
-                #[cfg(target_arch = "wasm32")]
-                drop(listener);
+        move || {
+            if let Some(width) = browser::element_width(&svg_ref) {
+                state.dispatch(Action::SetWidth(width));
             }
-        });
+        }
+    };
+    {
+        let measure = measure.clone();
+        use_effect_with((), move |_| measure());
     }
-    // The wheel zooms; registered by hand because it must not be passive (it stops the
-    // page from scrolling while the chart zooms).
+    browser::use_event(browser::On::Window, "resize", move |_| measure());
+    // The wheel zooms; not a passive listener, because it stops the page from scrolling
+    // while the chart zooms.
     {
         let state = state.clone();
         let svg_ref = svg_ref.clone();
         use_effect_with((), move |_| {
-            #[cfg(target_arch = "wasm32")]
-            let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
-                use wasm_bindgen::JsCast;
-                let target = svg.clone();
-                gloo::events::EventListener::new_with_options(
-                    &svg,
-                    "wheel",
-                    gloo::events::EventListenerOptions::enable_prevent_default(),
-                    move |event| {
-                        let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() else {
-                            return;
-                        };
-                        let delta = if wheel.delta_y() != 0.0 {
-                            wheel.delta_y()
-                        } else {
-                            wheel.delta_x()
-                        };
-                        if delta == 0.0 {
-                            return;
-                        }
-                        event.prevent_default();
-                        let rect = target.get_bounding_client_rect();
-                        let focus = (f64::from(wheel.client_x()) - rect.left()) / rect.width();
-                        state.dispatch(Action::Zoom {
-                            factor: (-delta * 0.002).exp(),
-                            focus,
-                        });
-                    },
-                )
+            let listening = browser::listen_wheel(&svg_ref, move |delta, x, width| {
+                state.dispatch(Action::Zoom {
+                    factor: (-delta * 0.002).exp(),
+                    focus: x / width,
+                });
             });
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (state, svg_ref);
             move || {
-                #[cfg(target_arch = "wasm32")]
-                drop(listener);
+                let _listening = listening;
             }
         });
     }
 
-    let Ok(pack) = loaded.as_ref() else {
-        return Html::default();
-    };
+    let pack = &*loaded;
     let width = state.width;
     let lanes = layout(pack, &state.scale, state.viewport, width, &state.lanes());
     let placed_ticks = ticks(&state.scale, state.viewport, width, 64.0);
@@ -173,24 +132,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
 
     let client_point = {
         let svg_ref = svg_ref.clone();
-        move |x: i32, y: i32| -> Option<(f64, f64, f64)> {
-            #[cfg(target_arch = "wasm32")]
-            {
-                let rect = svg_ref
-                    .cast::<web_sys::Element>()?
-                    .get_bounding_client_rect();
-                Some((
-                    f64::from(x) - rect.left(),
-                    f64::from(y) - rect.top(),
-                    rect.width(),
-                ))
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            {
-                let _ = (&svg_ref, x, y);
-                None
-            }
-        }
+        move |x: i32, y: i32| browser::client_rect(&svg_ref, x, y)
     };
 
     let on_pointer_down = {
@@ -212,12 +154,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             // Capture on the drawing itself (Yew delegates events to the app's root, so
             // the event's current target is not the drawing) so a drag that leaves it
             // still ends in it.
-            #[cfg(target_arch = "wasm32")]
-            if let Some(svg) = svg_for_capture.cast::<web_sys::Element>() {
-                let _ = svg.set_pointer_capture(event.pointer_id());
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = &svg_for_capture;
+            browser::capture_pointer(&svg_for_capture, event.pointer_id());
         })
     };
     let on_pointer_move = {

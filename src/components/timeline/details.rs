@@ -21,9 +21,7 @@ pub struct EventDetailsProps {
 #[component]
 pub fn EventDetails(props: &EventDetailsProps) -> Html {
     let pack = use_pack();
-    let Ok(pack) = pack.as_ref() else {
-        return Html::default();
-    };
+    let pack = &*pack;
     let Some(event) = props
         .selected
         .as_deref()

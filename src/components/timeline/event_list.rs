@@ -27,9 +27,7 @@ pub struct EventListProps {
 #[component]
 pub fn EventList(props: &EventListProps) -> Html {
     let pack = use_pack();
-    let Ok(pack) = pack.as_ref() else {
-        return Html::default();
-    };
+    let pack = &*pack;
     let selected = props.selected.as_deref();
     html! {
         { for events_by_phase(pack).into_iter().map(|(phase, events)| {

@@ -17,9 +17,7 @@ const GAUGE_WIDTH: f64 = 200.0;
 #[component]
 pub fn Measurements() -> Html {
     let pack = use_pack();
-    let Ok(pack) = pack.as_ref() else {
-        return Html::default();
-    };
+    let pack = &*pack;
     html! {
         <ul class="measure-cards">
             { for series(pack).into_iter().map(|series| {

@@ -33,21 +33,18 @@ pub struct TimelineState {
 impl TimelineState {
     /// The whole course of `pack` on the broken axis, all lanes, at the default width
     /// (without a pack, which happens only when it failed to load: an empty axis).
-    pub fn new(pack: Option<&CasePack>) -> TimelineState {
+    pub fn new(pack: &CasePack) -> TimelineState {
         TimelineState {
-            scale: match pack {
-                Some(pack) => Scale::for_pack(pack, ScaleKind::Broken),
-                None => Scale::for_events(&[], &[], ScaleKind::Broken),
-            },
+            scale: Scale::for_pack(pack, ScaleKind::Broken),
             viewport: Viewport::WHOLE,
             present_lanes: Lane::ALL
                 .into_iter()
-                .filter(|lane| pack.is_some_and(|pack| pack.events.iter().any(|e| e.lane == *lane)))
+                .filter(|lane| pack.events.iter().any(|e| e.lane == *lane))
                 .collect(),
             hidden_lanes: Vec::new(),
             query: String::new(),
             width: DEFAULT_WIDTH,
-            acute: pack.and_then(acute_phase_hours),
+            acute: acute_phase_hours(pack),
         }
     }
 
