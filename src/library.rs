@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use casebook_core::import::pack_from_reply;
-use casebook_core::CasePack;
+use casebook_core::{CasePack, PackId};
 use yew::prelude::*;
 
 use crate::storage::packs::{self, Entry, PutError, StoredPack};
@@ -20,7 +20,7 @@ pub struct LibraryState {
     /// The packs the user opened, in the order opened.
     pub entries: Vec<Entry>,
     /// The opened pack being shown, with its id; `None` shows the built-in case.
-    pub active: Option<(String, Rc<CasePack>)>,
+    pub active: Option<(PackId, Rc<CasePack>)>,
     /// A message for the user (a pack that could not be reopened, a damaged list).
     pub notice: Option<String>,
     /// Counts the cases shown (each switch or reopening): the page is keyed by it, so
@@ -33,7 +33,7 @@ pub struct LibraryState {
 /// What changes the library.
 pub enum LibraryAction {
     /// Show this opened pack, or the built-in case with `None`.
-    Show(Option<(String, Box<CasePack>)>),
+    Show(Option<(PackId, Box<CasePack>)>),
     /// The entries changed (opened or removed, here or in another tab).
     Entries(Vec<Entry>),
     /// A message, or none.
@@ -119,7 +119,7 @@ pub async fn show(library: &Library, id: Option<String>) {
         .encoded
         .as_deref()
         .and_then(|bytes| pack_from_reply(&stored.entry.file, bytes).ok())
-        .filter(|pack| pack.meta.id == id);
+        .filter(|pack| pack.meta.id == id.as_str());
     let pack = match decoded {
         Some(pack) => pack,
         None => match recheck(&stored).await {
@@ -133,7 +133,10 @@ pub async fn show(library: &Library, id: Option<String>) {
         },
     };
     let _ = packs::set_active(Some(&id));
-    library.dispatch(LibraryAction::Show(Some((id, Box::new(pack)))));
+    library.dispatch(LibraryAction::Show(Some((
+        pack.meta.id.clone(),
+        Box::new(pack),
+    ))));
 }
 
 /// Checks a stored pack's text again (its encoding is from another layout) and keeps the
@@ -142,7 +145,7 @@ async fn recheck(stored: &StoredPack) -> Option<CasePack> {
     let pack = crate::importer::check_async(stored.entry.file.clone(), stored.text.clone())
         .await
         .ok()
-        .filter(|pack| pack.meta.id == stored.entry.id)?;
+        .filter(|pack| pack.meta.id == stored.entry.id.as_str())?;
     let _ = packs::put(StoredPack {
         encoded: Some(casebook_core::binary::encode(&pack)),
         ..stored.clone()
@@ -173,7 +176,7 @@ pub async fn keep(
     }
     packs::put(StoredPack {
         entry: Entry {
-            id: id.clone(),
+            id: id.to_string(),
             title: pack.meta.heading().to_owned(),
             file: file.to_owned(),
             bytes: text.len(),
@@ -183,6 +186,6 @@ pub async fn keep(
     })
     .await
     .map_err(KeepError::NotKept)?;
-    let _ = packs::set_active(Some(&id));
+    let _ = packs::set_active(Some(id.as_str()));
     Ok(())
 }

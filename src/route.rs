@@ -1,5 +1,10 @@
-//! The app's routes. They are user-facing links: keep them stable (see DESIGN.md).
+//! The app's routes, and every address and element id the app links to. They are
+//! user-facing links: keep them stable. The core says *what* an item is
+//! ([`Target`]); this module alone says where it is, so a page's element ids and the
+//! links to them cannot drift apart.
 
+use casebook_core::provenance::quote_anchor;
+use casebook_core::{DiagnosisId, FindingId, RowId, Target, TermId, WorkupKind};
 use yew_router::prelude::*;
 
 /// Every route of the app.
@@ -172,5 +177,136 @@ impl Route {
             Route::Study,
             Route::Sources,
         ]
+    }
+}
+
+/// The element ids pages give the items links land on (each page uses these, and
+/// [`href`] links to them).
+pub mod element {
+    use super::*;
+
+    /// A diagnosis's card on the differential.
+    pub fn diagnosis(id: &DiagnosisId) -> String {
+        format!("dx-{id}")
+    }
+
+    /// A finding's question on the differential (also its radio group's name).
+    pub fn finding(id: &FindingId) -> String {
+        format!("finding-{id}")
+    }
+
+    /// A row's heading in the comparison table.
+    pub fn row(id: &RowId) -> String {
+        format!("row-{id}")
+    }
+
+    /// A glossary entry in the reader.
+    pub fn term(id: &TermId) -> String {
+        format!("term-{id}")
+    }
+
+    /// A figure's description in the reader.
+    pub fn figure(number: u32) -> String {
+        format!("figure-{number}")
+    }
+
+    /// The heading of the differential's work-up or management list.
+    pub fn workup(kind: WorkupKind) -> &'static str {
+        match kind {
+            WorkupKind::Workup => "workup-heading",
+            WorkupKind::Management => "management-heading",
+        }
+    }
+
+    /// The passage of the paper a quote marks in the reader (the core's anchor, so a
+    /// quote edited in the pack never points at a stale place).
+    pub fn quote(quote: &str) -> String {
+        quote_anchor(quote)
+    }
+}
+
+/// The address of a place in the app.
+pub fn href(target: &Target) -> String {
+    match target {
+        Target::Overview => Route::Overview.to_path(),
+        Target::Timeline => Route::Timeline.to_path(),
+        Target::Event(id) => Route::TimelineEvent {
+            event: id.to_string(),
+        }
+        .to_path(),
+        Target::Comparison => Route::Compare.to_path(),
+        Target::ComparisonRow(id) => format!("{}#{}", Route::Compare.to_path(), element::row(id)),
+        Target::Differential => Route::Differential.to_path(),
+        Target::Diagnosis(id) => {
+            format!(
+                "{}#{}",
+                Route::Differential.to_path(),
+                element::diagnosis(id)
+            )
+        }
+        Target::Finding(id) => {
+            format!("{}#{}", Route::Differential.to_path(), element::finding(id))
+        }
+        Target::Workup(kind) => {
+            format!(
+                "{}#{}",
+                Route::Differential.to_path(),
+                element::workup(*kind)
+            )
+        }
+        Target::Paper => Route::Reader.to_path(),
+        Target::Term(id) => format!("{}#{}", Route::Reader.to_path(), element::term(id)),
+        Target::Quote(quote) => format!("{}#{}", Route::Reader.to_path(), element::quote(quote)),
+        Target::Figure(number) => {
+            format!("{}#{}", Route::Reader.to_path(), element::figure(*number))
+        }
+        Target::Study => Route::Study.to_path(),
+    }
+}
+
+/// The link to where the paper shows a provenance's quote, when its source is the paper.
+pub fn in_paper(
+    provenance: &casebook_core::Provenance,
+    pack: &casebook_core::CasePack,
+) -> Option<String> {
+    casebook_core::provenance::in_paper(provenance, &pack.meta.article_source)
+        .map(|target| href(&target))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use casebook_core::cite::usage;
+    use casebook_core::search::Index;
+
+    #[test]
+    fn targets_become_the_addresses_pages_answer() {
+        let pack = casebook_core::seed_pack().expect("the seed pack validates");
+        let index = usage(&pack);
+        let article = &index[&pack.source("case-report").unwrap().id];
+        let hrefs: Vec<String> = article.iter().map(|u| href(&u.target)).collect();
+        assert!(hrefs.iter().any(|h| h == "/timeline/haemoptysis"));
+        assert!(hrefs.iter().any(|h| h == "/compare#row-this-case"));
+        let tahir = &index[&pack.source("tahir").unwrap().id];
+        assert!(tahir
+            .iter()
+            .all(|u| href(&u.target) == "/compare#row-tahir"));
+        let search = Index::new(&pack);
+        for hit in search.search("haemoptysis") {
+            let address = href(&hit.document.target);
+            let route = address.split('#').next().unwrap();
+            assert!(
+                Route::recognize(route).is_some_and(|r| r != Route::NotFound),
+                "{address} is a route of the app"
+            );
+        }
+        assert!(search
+            .search("lymphopenia")
+            .iter()
+            .any(|hit| href(&hit.document.target).starts_with("/reader#q-")));
+        assert_eq!(
+            href(&Target::Workup(WorkupKind::Management)),
+            "/differential#management-heading"
+        );
     }
 }

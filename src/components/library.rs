@@ -41,7 +41,7 @@ pub fn CaseLibrary() -> Html {
         crate::pack::load_seed()
             .as_ref()
             .as_ref()
-            .map(|p| (p.meta.id.clone(), p.meta.heading().to_owned()))
+            .map(|p| (p.meta.id.to_string(), p.meta.heading().to_owned()))
             .unwrap_or_default()
     });
     let status = use_state(|| Import::Idle);
@@ -113,7 +113,7 @@ pub fn CaseLibrary() -> Html {
                                         file: file_name,
                                         reason: format!(
                                             "This pack has the id \u{201c}{}\u{201d}, which is the built-in case's. Give it another `meta.id` to open it beside the built-in case; nothing changed.",
-                                            shorten_quoted(&id)
+                                            shorten_quoted(id.as_str())
                                         ),
                                     }),
                                     Err(KeepError::NotKept(reason)) => {
@@ -195,7 +195,7 @@ pub fn CaseLibrary() -> Html {
                         if library
                             .active
                             .as_ref()
-                            .is_some_and(|(active, _)| *active == id)
+                            .is_some_and(|(active, _)| *active == id.as_str())
                         {
                             library::show(&library, None).await;
                         }
@@ -210,7 +210,7 @@ pub fn CaseLibrary() -> Html {
         })
     };
     let active_id = library.active.as_ref().map(|(id, _)| id.clone());
-    let showing = |id: Option<&str>| active_id.as_deref() == id;
+    let showing = |id: Option<&str>| active_id.as_ref().map(|id| id.as_str()) == id;
     html! {
         <section class="case-library" aria-labelledby="library-heading">
             <h2 id="library-heading">{ "Cases on this device" }</h2>

@@ -3,7 +3,6 @@
 //! to the sentence in the paper. A quote from the project's research notes says that the
 //! words are the notes', not a paper's. Collapsed by default so the facts stay readable.
 
-use casebook_core::provenance::reader_href;
 use casebook_core::{Provenance, SourceKind};
 use yew::prelude::*;
 
@@ -25,12 +24,7 @@ pub struct SourceNoteProps {
 pub fn SourceNote(props: &SourceNoteProps) -> Html {
     let pack = use_pack();
     let provenance = &props.provenance;
-    let pack = Some(&*pack);
-    let source = pack.and_then(|pack| {
-        pack.sources
-            .iter()
-            .find(|source| source.id == provenance.source)
-    });
+    let source = pack.source(provenance.source.as_str());
     let source_title = source
         .map(|source| source.title.clone())
         .unwrap_or_else(|| provenance.source.to_string());
@@ -40,7 +34,7 @@ pub fn SourceNote(props: &SourceNoteProps) -> Html {
     let read = source
         .filter(|source| source.kind != SourceKind::Article && !from_notes)
         .and_then(|source| source.read.clone());
-    let in_paper = pack.and_then(|pack| reader_href(provenance, &pack.meta.article_source));
+    let in_paper = crate::route::in_paper(provenance, &pack);
     html! {
         <details class="quote" open={props.open}>
             <summary>{ "Source" }<span class="visually-hidden">{ format!(": {}", provenance.status.label()) }</span></summary>

@@ -9,7 +9,6 @@
 use casebook_core::compare::{
     chosen_rows, group_label, outcome_bars, registry_contrast, to_csv, Field, SortOrder,
 };
-use casebook_core::provenance::reader_href;
 use casebook_core::stats::{interval_words, REGISTRY_CAVEATS};
 use casebook_core::{RowGroup, RowId};
 use yew::prelude::*;
@@ -20,6 +19,7 @@ use crate::components::compare::contrast::ContrastTable;
 use crate::components::compare::outcome_chart::{BarData, OutcomeChart};
 use crate::components::provenance::SourceNote;
 use crate::pack::use_pack;
+use crate::route;
 
 /// The comparison view.
 #[component]
@@ -30,7 +30,6 @@ pub fn Compare() -> Html {
     let contrast_with = use_state(|| None::<RowId>);
 
     let pack = &*loaded;
-    let article = &pack.meta.article_source;
     let rows = chosen_rows(pack, &hidden, *order);
     let bars: Vec<BarData> = outcome_bars(&rows)
         .iter()
@@ -68,9 +67,10 @@ pub fn Compare() -> Html {
     };
     let on_contrast = {
         let contrast_with = contrast_with.clone();
+        let pack = pack.clone();
         Callback::from(move |event: Event| {
             let id = browser::input_value(&event);
-            contrast_with.set(Some(RowId::from(id.as_str())));
+            contrast_with.set(pack.row(&id).map(|row| row.id.clone()));
         })
     };
     // The CSV is written when asked for, not on every render.
@@ -169,7 +169,7 @@ pub fn Compare() -> Html {
                                 <tr>
                                     <th scope="col" class="field-col">{ "Field" }</th>
                                     { for rows.iter().map(|row| html! {
-                                        <th scope="col" id={format!("row-{}", row.id)} class={classes!(format!("group-{:?}", row.group).to_lowercase())}>
+                                        <th scope="col" id={route::element::row(&row.id)} class={classes!(format!("group-{:?}", row.group).to_lowercase())}>
                                             <span class="row-label">{ &row.label }</span>
                                             <span class="row-group">{ group_label(pack, row.group) }</span>
                                             { for row.note.iter().map(|note| html! { <span class="row-note muted small">{ note }</span> }) }
@@ -184,7 +184,7 @@ pub fn Compare() -> Html {
                                         { for rows.iter().map(|row| {
                                             let cell = field.cell(pack, row);
                                             let number_link = (field == Field::Patients)
-                                                .then(|| cell.provenance.as_ref().and_then(|p| reader_href(p, article)))
+                                                .then(|| cell.provenance.as_ref().and_then(|p| route::in_paper(p, pack)))
                                                 .flatten();
                                             html! {
                                                 <td class={classes!(cell.is_not_reported().then_some("nr"))}>

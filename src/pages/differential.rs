@@ -22,6 +22,7 @@ use crate::components::differential::stepper::Stepper;
 use crate::components::differential::workup::WorkupList;
 use crate::components::kept_aside::{KeptAsideDownload, SaveErrorBar};
 use crate::pack::use_pack;
+use crate::route;
 use crate::storage::{self, use_saved};
 
 /// The differential view.
@@ -103,16 +104,14 @@ pub fn Differential() -> Html {
     let mode = state.shown();
     let assessed = assess(pack, &shown.answers);
     let diagnosis_name = |id: &str| {
-        pack.diagnoses
-            .iter()
-            .find(|d| d.id.as_str() == id)
+        pack.diagnosis(id)
             .map(|d| d.name.clone())
             .unwrap_or_default()
     };
     let suggestions: Vec<Suggestion> = next_questions(pack, &shown.answers, 5)
         .into_iter()
         .map(|d| Suggestion {
-            finding_id: d.finding.id.to_string(),
+            finding_id: d.finding.id.clone(),
             question: d.finding.question.clone(),
             shifts: d
                 .shifts
@@ -210,8 +209,7 @@ pub fn Differential() -> Html {
     let on_tick = {
         let state = state.clone();
         let change_own = change_own.clone();
-        Callback::from(move |(id, ticked): (String, bool)| {
-            let item: ItemId = id.as_str().into();
+        Callback::from(move |(item, ticked): (ItemId, bool)| {
             if mode == Shown::Shared {
                 state.dispatch(Action::TickShared(item, ticked));
             } else {
@@ -228,8 +226,8 @@ pub fn Differential() -> Html {
 
     let stepper = state.step.as_ref().map(|(index, _)| *index).and_then(|index| {
         let (step, _) = steps.get(index)?;
-        let event = pack.events.iter().find(|event| event.id == step.event)?;
-        let finding = pack.findings.iter().find(|finding| finding.id == step.finding)?;
+        let event = pack.event(step.event.as_str())?;
+        let finding = pack.finding(step.finding.as_str())?;
         let before = if index == 0 { Default::default() } else { steps[index - 1].1.clone() };
         let standings = |answers| {
             assess(pack, answers).into_iter().map(|a| (a.diagnosis.id.clone(), a.standing)).collect::<std::collections::BTreeMap<_, _>>()
@@ -241,11 +239,7 @@ pub fn Differential() -> Html {
             .filter(|d| was[&d.id] != now[&d.id])
             .map(|d| (d.name.clone(), was[&d.id].label().to_owned(), now[&d.id].label().to_owned()))
             .collect();
-        let answer = match step.answer {
-            Answer::Yes => "yes",
-            Answer::No => "no",
-            Answer::NotDone => "not done",
-        };
+        let answer = step.answer.label();
         Some(html! {
             <Stepper index={index} count={steps.len()} when={event.time.spoken(&pack.anchor.label)} event_label={event.label.clone()}
                 event_id={event.id.to_string()} finding={format!("{} {}", finding.question, answer)} {changes}
@@ -254,7 +248,7 @@ pub fn Differential() -> Html {
     });
 
     let link = format!("{}/differential?{}", browser::origin(), shown.encode());
-    let ticked: Vec<String> = shown.ticks.iter().map(|id| id.to_string()).collect();
+    let ticked: Vec<ItemId> = shown.ticks.iter().cloned().collect();
     let supported: Vec<String> = assessed
         .iter()
         .filter(|a| a.standing == Standing::Supported)
@@ -347,8 +341,8 @@ pub fn Differential() -> Html {
                 </section>
             </div>
             <div class="workup-layout">
-                <WorkupList title="Work-up: what to order" id="workup-heading" items={items(WorkupKind::Workup)} ticked={ticked.clone()} on_tick={on_tick.clone()} />
-                <WorkupList title="Management" id="management-heading" items={items(WorkupKind::Management)} ticked={ticked} on_tick={on_tick} />
+                <WorkupList title="Work-up: what to order" id={route::element::workup(WorkupKind::Workup)} items={items(WorkupKind::Workup)} ticked={ticked.clone()} on_tick={on_tick.clone()} />
+                <WorkupList title="Management" id={route::element::workup(WorkupKind::Management)} items={items(WorkupKind::Management)} ticked={ticked} on_tick={on_tick} />
             </div>
             <section class="share" aria-labelledby="share-heading">
                 <h2 id="share-heading">{ "Share or keep this state" }</h2>
@@ -380,14 +374,9 @@ fn PrintedAnswers(props: &PrintedAnswersProps) -> Html {
         .findings
         .iter()
         .filter_map(|finding| {
-            answers.get(&finding.id).map(|answer| {
-                let word = match answer {
-                    Answer::Yes => "yes",
-                    Answer::No => "no",
-                    Answer::NotDone => "not done",
-                };
-                format!("{} {word}", finding.question)
-            })
+            answers
+                .get(&finding.id)
+                .map(|answer| format!("{} {}", finding.question, answer.label()))
         })
         .collect();
     html! {

@@ -18,10 +18,7 @@ use crate::route::{nav_entries, Route};
 pub fn Overview() -> Html {
     let pack = use_pack();
     let pack = &*pack;
-    let article_source = pack
-        .sources
-        .iter()
-        .find(|source| source.id == pack.meta.article_source);
+    let article_source = pack.article_source();
     let sourced = |line: &SourcedText| {
         html! {
             <>

@@ -24,6 +24,7 @@ use crate::components::reader_notes::{
 };
 use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
+use crate::route;
 use crate::storage::{self, use_saved};
 use crate::{browser, study_store};
 
@@ -367,7 +368,7 @@ pub fn Reader() -> Html {
                 <ArticleCitation with_authors={true} />
                 { for pack.meta.text_note.iter().map(|note| html! { <>{ " " }{ note }</> }) }
             </div>
-            { for pack.sources.iter().find(|source| source.id == pack.meta.article_source).map(|source| html! {
+            { for pack.article_source().map(|source| html! {
                 <details class="cite-block">
                     <summary>{ "Cite this case" }</summary>
                     <CiteButtons source={source.clone()} show_line={true} />
@@ -421,9 +422,9 @@ pub fn Reader() -> Html {
                             </>
                         },
                         Block::Figure { number, caption, anchors } => {
-                            let described = pack.figures.iter().find(|figure| figure.number == *number);
+                            let described = pack.figure(*number);
                             html! {
-                                <figure class="described-figure" id={format!("figure-{number}")}>
+                                <figure class="described-figure" id={route::element::figure(*number)}>
                                     { for anchors.iter().map(|anchor| html! { <span class="quote-anchor" id={anchor.clone()}></span> }) }
                                     <div class="figure-note"><strong>{ format!("Figure {number}") }</strong>
                                         { match described {
@@ -500,7 +501,7 @@ pub fn Reader() -> Html {
                         <h2 id="glossary">{ "Glossary" }</h2>
                         <dl class="glossary">
                             { for pack.glossary.iter().map(|entry| html! {
-                                <div id={format!("term-{}", entry.id)}>
+                                <div id={route::element::term(&entry.id)}>
                                     <dt>{ &entry.term }</dt>
                                     <dd>{ &entry.definition }{ " " }<SourceNote provenance={entry.provenance.clone()} /></dd>
                                 </div>
@@ -541,7 +542,7 @@ fn popover_body(
     match popover {
         Popover::Citation { numbers, .. } => html! {
             { for numbers.iter().map(|number| {
-                let reference = pack.references.iter().find(|r| r.number == *number);
+                let reference = pack.reference(*number);
                 let citing = citing.get(number).cloned().unwrap_or_default();
                 html! {
                     <div class="popover-item">
@@ -557,13 +558,13 @@ fn popover_body(
                 }
             }) }
         },
-        Popover::Term { term, .. } => match pack.glossary.iter().find(|entry| entry.id == *term) {
+        Popover::Term { term, .. } => match pack.term(term.as_str()) {
             Some(entry) => html! {
                 <div class="popover-item">
                     <p class="popover-title">{ &entry.term }</p>
                     <p>{ &entry.definition }</p>
                     <SourceNote provenance={entry.provenance.clone()} />
-                    <p class="small"><a href={format!("#term-{}", entry.id)}>{ "In the glossary" }</a></p>
+                    <p class="small"><a href={format!("#{}", route::element::term(&entry.id))}>{ "In the glossary" }</a></p>
                 </div>
             },
             None => Html::default(),

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::pack::use_pack;
+use crate::route;
 
 /// Results shown per group before "more" is needed.
 const PER_GROUP: usize = 8;
@@ -98,7 +99,7 @@ pub fn Search() -> Html {
                                     let key = std::ptr::from_ref(document) as usize;
                                     html! {
                                         <li class="result" {key}>
-                                            <a href={document.href.clone()}>
+                                            <a href={route::href(&document.target)}>
                                                 if !document.title.is_empty() {
                                                     <span class="result-title">{ for hit.highlight(&document.title).into_iter().map(piece) }</span>
                                                 }

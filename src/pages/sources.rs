@@ -12,6 +12,7 @@ use crate::browser;
 use crate::components::cite_this::CiteButtons;
 use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
+use crate::route;
 
 /// The sources view.
 #[component]
@@ -83,7 +84,7 @@ pub fn Sources() -> Html {
                                 } else {
                                     <ul>
                                         { for items.iter().map(|item| html! {
-                                            <li><span class="muted">{ format!("{}: ", item.kind) }</span><a href={item.href.clone()}>{ &item.label }</a></li>
+                                            <li><span class="muted">{ format!("{}: ", item.kind) }</span><a href={route::href(&item.target)}>{ &item.label }</a></li>
                                         }) }
                                     </ul>
                                 }

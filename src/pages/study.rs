@@ -9,7 +9,7 @@ use casebook_core::study::draw;
 use casebook_core::study::progress::{Progress, StageAttempt};
 use casebook_core::study::sm2::{review, Schedule};
 use casebook_core::study::{judge, topics};
-use casebook_core::{Question, QuestionKind};
+use casebook_core::{Question, QuestionId, QuestionKind};
 use yew::prelude::*;
 
 use crate::browser;
@@ -86,9 +86,9 @@ pub fn Study() -> Html {
     };
     let on_answer = {
         let change = change.clone();
-        Callback::from(move |(id, choice): (String, Option<usize>)| {
+        Callback::from(move |(id, choice): (QuestionId, Option<usize>)| {
             change(Box::new(move |p| {
-                p.questions.insert(id.as_str().into(), choice);
+                p.questions.insert(id, choice);
             }));
         })
     };
@@ -284,7 +284,7 @@ struct QuestionCardProps {
     /// What was saved: `Some(Some(option))` chosen, `Some(None)` a short answer revealed.
     saved: Option<Option<usize>>,
     /// Records an answer (the question's id and the choice).
-    on_answer: Callback<(String, Option<usize>)>,
+    on_answer: Callback<(QuestionId, Option<usize>)>,
 }
 
 /// One question: options to choose from (or a box to write in), then the answer with its
@@ -298,7 +298,7 @@ fn QuestionCard(props: &QuestionCardProps) -> Html {
     let on_reveal = {
         let revealed = revealed.clone();
         let on_answer = props.on_answer.clone();
-        let id = question.id.to_string();
+        let id = question.id.clone();
         Callback::from(move |_: MouseEvent| {
             revealed.set(true);
             on_answer.emit((id.clone(), None));
@@ -315,7 +315,7 @@ fn QuestionCard(props: &QuestionCardProps) -> Html {
                             let choice = choice.clone();
                             let revealed = revealed.clone();
                             let on_answer = props.on_answer.clone();
-                            let id = question.id.to_string();
+                            let id = question.id.clone();
                             html! {
                                 <label class="answer-option">
                                     <input type="radio" name={name.clone()} checked={*choice == Some(index)}

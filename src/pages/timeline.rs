@@ -45,9 +45,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             // whose id it names; anything else stays as given, and is reported below.
             let canonical = route_selection.as_ref().map(|id| {
                 loaded
-                    .events
-                    .iter()
-                    .find(|event| event.id.as_str().eq_ignore_ascii_case(id))
+                    .event_ignoring_case(id)
                     .map_or_else(|| id.clone(), |event| AttrValue::from(event.id.to_string()))
             });
             selected.set(canonical);
@@ -60,7 +58,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let loaded = loaded.clone();
         use_effect_with((*selected).clone(), move |selected| {
             if let Some(id) = selected {
-                if let Some(event) = loaded.events.iter().find(|e| e.id.as_str() == id.as_str()) {
+                if let Some(event) = loaded.event(id.as_str()) {
                     let (from, to) = state.scale.extent(&event.time);
                     state.dispatch(Action::Reveal(from, to));
                 }

@@ -37,7 +37,7 @@ use casebook_core::checklist::Checklist;
 use casebook_core::notes::Notes;
 use casebook_core::saved::{plan_update, Refusal, Saved};
 use casebook_core::study::progress::Progress;
-use casebook_core::CasePack;
+use casebook_core::{CasePack, PackId};
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
@@ -51,40 +51,40 @@ const KEPT_PREFIX: &str = "casebook.kept.";
 const LEGACY_KEPT_SUFFIX: &str = ".unreadable";
 
 /// The key of the reader's notes for a pack.
-pub fn notes_key(pack_id: &str) -> String {
+pub fn notes_key(pack_id: &PackId) -> String {
     format!("casebook.v1.notes.{pack_id}")
 }
 
 /// The key of the study progress for a pack.
-pub fn study_key(pack_id: &str) -> String {
+pub fn study_key(pack_id: &PackId) -> String {
     format!("casebook.v1.study.{pack_id}")
 }
 
 /// The key of the differential checklist's answers and ticks for a pack.
-pub fn checklist_key(pack_id: &str) -> String {
+pub fn checklist_key(pack_id: &PackId) -> String {
     format!("casebook.v1.differential.{pack_id}")
 }
 
 /// A value kept per case pack, and its key.
 pub trait PackValue: Saved<Context = CasePack> + 'static {
     /// The storage key for the pack with this id.
-    fn key(pack_id: &str) -> String;
+    fn key(pack_id: &PackId) -> String;
 }
 
 impl PackValue for Notes {
-    fn key(pack_id: &str) -> String {
+    fn key(pack_id: &PackId) -> String {
         notes_key(pack_id)
     }
 }
 
 impl PackValue for Progress {
-    fn key(pack_id: &str) -> String {
+    fn key(pack_id: &PackId) -> String {
         study_key(pack_id)
     }
 }
 
 impl PackValue for Checklist {
-    fn key(pack_id: &str) -> String {
+    fn key(pack_id: &PackId) -> String {
         checklist_key(pack_id)
     }
 }

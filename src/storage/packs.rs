@@ -35,7 +35,8 @@ fn legacy_encoded_key(id: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
-    /// The pack's id (`meta.id`).
+    /// The pack's id (`meta.id`), as stored (a record read back may name a pack that no
+    /// longer reads, so it stays text until its pack is read).
     pub id: String,
     /// Its heading.
     pub title: String,

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use crate::ids::SourceId;
 use crate::inventory::{all_provenance, ItemKind};
 use crate::model::{CasePack, Source, SourceKind};
+use crate::target::Target;
 
 /// Authors as a list, or none when the pack does not know them for certain ("unknown",
 /// "see DOI", anything marked unverified). "et al." is dropped; [`has_more_authors`]
@@ -293,7 +294,7 @@ pub struct Usage {
     /// The item as a reader knows it.
     pub label: String,
     /// Where it is in the app.
-    pub href: String,
+    pub target: Target,
 }
 
 fn kind_label(kind: ItemKind) -> &'static str {
@@ -327,31 +328,31 @@ pub fn usage(pack: &CasePack) -> BTreeMap<SourceId, Vec<Usage>> {
         .iter()
         .map(|source| (source.id.clone(), Vec::new()))
         .collect();
-    let event_label = |id: &str| {
-        pack.events
-            .iter()
-            .find(|e| e.id.as_str() == id)
-            .map(|e| e.label.clone())
-    };
     let finding = |id: &str| {
-        pack.findings
-            .iter()
-            .find(|f| f.id.as_str() == id)
+        pack.finding(id)
             .map(|f| f.question.clone())
             .unwrap_or_else(|| id.to_owned())
     };
     let diagnosis = |id: &str| {
-        pack.diagnoses
-            .iter()
-            .find(|d| d.id.as_str() == id)
+        pack.diagnosis(id)
             .map(|d| d.name.clone())
             .unwrap_or_else(|| id.to_owned())
     };
+    // The inventory names each item by its id as text; the item's place is the pack's
+    // item with that id (which the inventory took it from), or the view as a whole.
+    let finding_target = |id: &str| {
+        pack.finding(id)
+            .map_or(Target::Differential, |f| Target::Finding(f.id.clone()))
+    };
+    let diagnosis_target = |id: &str| {
+        pack.diagnosis(id)
+            .map_or(Target::Differential, |d| Target::Diagnosis(d.id.clone()))
+    };
     for sourced in all_provenance(pack) {
         let item = sourced.item.as_str();
-        let (label, href) = match sourced.kind {
-            ItemKind::Anchor => (pack.anchor.label.clone(), "/timeline".to_owned()),
-            ItemKind::KeyMessage => (pack.key_message.text.clone(), "/".to_owned()),
+        let (label, target) = match sourced.kind {
+            ItemKind::Anchor => (pack.anchor.label.clone(), Target::Timeline),
+            ItemKind::KeyMessage => (pack.key_message.text.clone(), Target::Overview),
             ItemKind::Summary => {
                 let index: usize = item.trim_start_matches("summary-").parse().unwrap_or(1);
                 let text = pack
@@ -359,39 +360,26 @@ pub fn usage(pack: &CasePack) -> BTreeMap<SourceId, Vec<Usage>> {
                     .get(index.saturating_sub(1))
                     .map(|line| line.text.clone())
                     .unwrap_or_default();
-                (text, "/".to_owned())
+                (text, Target::Overview)
             }
-            ItemKind::Glossary => (
-                pack.glossary
-                    .iter()
-                    .find(|g| g.id.as_str() == item)
-                    .map(|g| g.term.clone())
-                    .unwrap_or_else(|| item.to_owned()),
-                format!("/reader#term-{item}"),
-            ),
-            ItemKind::Event => (
-                event_label(item).unwrap_or_else(|| item.to_owned()),
-                format!("/timeline/{item}"),
-            ),
-            ItemKind::Measurement => {
-                let measurement = pack.measurements.iter().find(|m| m.id.as_str() == item);
-                (
-                    measurement
-                        .map(|m| m.name.clone())
-                        .unwrap_or_else(|| item.to_owned()),
-                    measurement
-                        .map(|m| format!("/timeline/{}", m.event))
-                        .unwrap_or_else(|| "/timeline".to_owned()),
-                )
-            }
+            ItemKind::Glossary => match pack.term(item) {
+                Some(entry) => (entry.term.clone(), Target::Term(entry.id.clone())),
+                None => (item.to_owned(), Target::Paper),
+            },
+            ItemKind::Event => match pack.event(item) {
+                Some(event) => (event.label.clone(), Target::Event(event.id.clone())),
+                None => (item.to_owned(), Target::Timeline),
+            },
+            ItemKind::Measurement => match pack.measurement(item) {
+                Some(measurement) => (
+                    measurement.name.clone(),
+                    Target::Event(measurement.event.clone()),
+                ),
+                None => (item.to_owned(), Target::Timeline),
+            },
             ItemKind::Comparison => {
                 let (row_id, field) = item.split_once('.').unwrap_or((item, ""));
-                let row = pack
-                    .comparison
-                    .iter()
-                    .find(|r| r.id.as_str() == row_id)
-                    .map(|r| r.label.clone())
-                    .unwrap_or_else(|| row_id.to_owned());
+                let row = pack.row(row_id);
                 let field = crate::compare::Field::all(pack)
                     .into_iter()
                     .find(|f| f.key(pack) == field)
@@ -401,12 +389,15 @@ pub fn usage(pack: &CasePack) -> BTreeMap<SourceId, Vec<Usage>> {
                     } else {
                         field
                     });
-                (format!("{row}: {field}"), format!("/compare#row-{row_id}"))
+                (
+                    format!("{}: {field}", row.map_or(row_id, |row| row.label.as_str())),
+                    row.map_or(Target::Comparison, |row| {
+                        Target::ComparisonRow(row.id.clone())
+                    }),
+                )
             }
-            ItemKind::Finding | ItemKind::WorkedExample => {
-                (finding(item), format!("/differential#finding-{item}"))
-            }
-            ItemKind::Diagnosis => (diagnosis(item), format!("/differential#dx-{item}")),
+            ItemKind::Finding | ItemKind::WorkedExample => (finding(item), finding_target(item)),
+            ItemKind::Diagnosis => (diagnosis(item), diagnosis_target(item)),
             ItemKind::Rule => {
                 let mut parts = item.split('/');
                 let (f, answer, d) = (
@@ -416,34 +407,28 @@ pub fn usage(pack: &CasePack) -> BTreeMap<SourceId, Vec<Usage>> {
                 );
                 (
                     format!("{} {answer} \u{2192} {}", finding(f), diagnosis(d)),
-                    format!("/differential#dx-{d}"),
+                    diagnosis_target(d),
                 )
             }
-            ItemKind::Workup => (
-                pack.workup
-                    .iter()
-                    .find(|w| w.id.as_str() == item)
-                    .map(|w| w.label.clone())
-                    .unwrap_or_else(|| item.to_owned()),
-                "/differential#workup-heading".to_owned(),
-            ),
+            ItemKind::Workup => match pack.workup_item(item) {
+                Some(entry) => (entry.label.clone(), Target::Workup(entry.kind)),
+                None => (item.to_owned(), Target::Differential),
+            },
             ItemKind::Question => (
-                pack.questions
-                    .iter()
-                    .find(|q| q.id.as_str() == item)
+                pack.question(item)
                     .map(|q| q.prompt.clone())
                     .unwrap_or_else(|| item.to_owned()),
-                "/study".to_owned(),
+                Target::Study,
             ),
-            ItemKind::Metadata => (format!("The report's {item}"), "/".to_owned()),
-            ItemKind::DayNumbering => (
-                "How the report numbers days".to_owned(),
-                "/timeline".to_owned(),
-            ),
-            ItemKind::Figure => (
-                format!("Figure {}", item.trim_start_matches("figure-")),
-                format!("/reader#{item}"),
-            ),
+            ItemKind::Metadata => (format!("The report's {item}"), Target::Overview),
+            ItemKind::DayNumbering => ("How the report numbers days".to_owned(), Target::Timeline),
+            ItemKind::Figure => {
+                let number = item.trim_start_matches("figure-");
+                (
+                    format!("Figure {number}"),
+                    number.parse().map_or(Target::Paper, Target::Figure),
+                )
+            }
             ItemKind::CompareNote => (
                 pack.compare
                     .notes
@@ -455,13 +440,13 @@ pub fn usage(pack: &CasePack) -> BTreeMap<SourceId, Vec<Usage>> {
                     )
                     .map(|note| note.text.clone())
                     .unwrap_or_default(),
-                "/compare".to_owned(),
+                Target::Comparison,
             ),
         };
         let usage = Usage {
             kind: kind_label(sourced.kind),
             label,
-            href,
+            target,
         };
         let list = index.entry(sourced.provenance.source.clone()).or_default();
         if !list.contains(&usage) {

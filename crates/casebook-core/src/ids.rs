@@ -1,6 +1,7 @@
 //! Opaque identifiers. Each kind of item has its own newtype so an event id can never be
 //! passed where a diagnosis id is expected; ids are validated (non-empty, lowercase ASCII
-//! letters, digits and hyphens) when a pack is validated.
+//! letters, digits and hyphens) when a pack is validated. Only the core makes ids from
+//! text: the shell gets them from the pack's items.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,11 +17,20 @@ macro_rules! id_type {
             pub fn as_str(&self) -> &str {
                 &self.0
             }
+
+            /// An id read by the core (from a pack, a saved value, a link). Outside the
+            /// core an id comes only from the pack's own items (`CasePack::finding` and
+            /// the like), so no page can make up an id the pack does not have.
+            #[allow(dead_code)]
+            pub(crate) fn new(value: &str) -> Self {
+                Self(value.to_owned())
+            }
         }
 
-        impl From<&str> for $name {
-            fn from(value: &str) -> Self {
-                Self(value.to_owned())
+        /// Compares with an id written as text (a test's, or an address's).
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
             }
         }
 
@@ -32,6 +42,11 @@ macro_rules! id_type {
     };
 }
 
+id_type!(
+    /// Identifies a case pack (`meta.id`): what its saved notes, progress and answers are
+    /// kept under, so two packs never share them.
+    PackId
+);
 id_type!(
     /// Identifies a source (the case report, a later paper, a label, ...).
     SourceId

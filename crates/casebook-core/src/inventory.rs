@@ -161,11 +161,7 @@ pub fn all_provenance(pack: &CasePack) -> Vec<Sourced<'_>> {
         );
     }
     for rule in &pack.rules {
-        let answer = match rule.answer {
-            crate::model::Answer::Yes => "yes",
-            crate::model::Answer::No => "no",
-            crate::model::Answer::NotDone => "not-done",
-        };
+        let answer = rule.answer.token();
         push(
             ItemKind::Rule,
             format!("{}/{answer}/{}", rule.finding, rule.diagnosis),

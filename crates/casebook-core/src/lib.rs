@@ -31,6 +31,7 @@ pub mod saved;
 pub mod search;
 pub mod stats;
 pub mod study;
+pub mod target;
 pub mod time;
 pub mod timeline;
 mod validate;
@@ -39,6 +40,7 @@ pub use error::{PackError, PackErrors};
 pub use ids::*;
 pub use model::*;
 pub use provenance::{Provenance, Status};
+pub use target::Target;
 pub use time::{Offset, Precision, TimeSpec};
 
 /// The case pack format version this build writes and documents. Packs declare it as

@@ -54,7 +54,7 @@ pub fn from_format_1(pack: &mut CasePack) {
         pack.finding_groups = FORMAT_1_GROUPS
             .iter()
             .map(|(id, label)| FindingGroupDef {
-                id: FindingGroupId::from(*id),
+                id: FindingGroupId::new(id),
                 label: (*label).to_owned(),
             })
             .collect();

@@ -75,12 +75,96 @@ pub struct CasePack {
     pub article: crate::article::Article,
 }
 
+/// Finds the item of a list whose id is `id`; the lookups below are this for each list.
+fn by_id<'a, T>(items: &'a [T], id: &str, id_of: impl Fn(&T) -> &str) -> Option<&'a T> {
+    items.iter().find(|item| id_of(item) == id)
+}
+
+/// Lookups by id. They take the id as text so the shell can ask for what a page gave
+/// back (an input's value, an address) and receive the pack's own item, with its typed
+/// id: ids are never minted from text outside the core.
+impl CasePack {
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        by_id(&self.sources, id, |item| item.id.as_str())
+    }
+
+    /// The timeline event with this id.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        by_id(&self.events, id, |item| item.id.as_str())
+    }
+
+    /// The timeline event with this id, ignoring case (for an address typed by hand).
+    pub fn event_ignoring_case(&self, id: &str) -> Option<&Event> {
+        self.events
+            .iter()
+            .find(|event| event.id.as_str().eq_ignore_ascii_case(id))
+    }
+
+    /// The measurement with this id.
+    pub fn measurement(&self, id: &str) -> Option<&Measurement> {
+        by_id(&self.measurements, id, |item| item.id.as_str())
+    }
+
+    /// The comparison row with this id.
+    pub fn row(&self, id: &str) -> Option<&ComparisonRow> {
+        by_id(&self.comparison, id, |item| item.id.as_str())
+    }
+
+    /// The finding of the differential checklist with this id.
+    pub fn finding(&self, id: &str) -> Option<&Finding> {
+        by_id(&self.findings, id, |item| item.id.as_str())
+    }
+
+    /// The diagnosis with this id.
+    pub fn diagnosis(&self, id: &str) -> Option<&Diagnosis> {
+        by_id(&self.diagnoses, id, |item| item.id.as_str())
+    }
+
+    /// The work-up or management item with this id.
+    pub fn workup_item(&self, id: &str) -> Option<&WorkupItem> {
+        by_id(&self.workup, id, |item| item.id.as_str())
+    }
+
+    /// The study question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        by_id(&self.questions, id, |item| item.id.as_str())
+    }
+
+    /// The glossary entry with this id.
+    pub fn term(&self, id: &str) -> Option<&GlossaryEntry> {
+        by_id(&self.glossary, id, |item| item.id.as_str())
+    }
+
+    /// The stage of the staged reveal with this id.
+    pub fn stage(&self, id: &str) -> Option<&Stage> {
+        by_id(&self.stages, id, |item| item.id.as_str())
+    }
+
+    /// The source that is the case report itself.
+    pub fn article_source(&self) -> Option<&Source> {
+        self.source(self.meta.article_source.as_str())
+    }
+
+    /// What the pack says figure `number` shows.
+    pub fn figure(&self, number: u32) -> Option<&Figure> {
+        self.figures.iter().find(|figure| figure.number == number)
+    }
+
+    /// The article's reference `number`.
+    pub fn reference(&self, number: u32) -> Option<&Reference> {
+        self.references
+            .iter()
+            .find(|reference| reference.number == number)
+    }
+}
+
 /// Bibliographic metadata of the case report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// Short id of the case, e.g. `alemtuzumab-dah`.
-    pub id: String,
+    pub id: PackId,
     /// The article's title.
     pub title: String,
     /// Journal name.
@@ -715,6 +799,49 @@ pub enum Effect {
     RulesOut,
 }
 
+impl Answer {
+    /// Every answer, in the order offered.
+    pub const ALL: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotDone];
+
+    /// The answer in words, inside a sentence ("yes", "not done").
+    pub fn label(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            Answer::NotDone => "not done",
+        }
+    }
+
+    /// The answer as an option to choose ("Not done").
+    pub fn option_label(self) -> &'static str {
+        match self {
+            Answer::Yes => "Yes",
+            Answer::No => "No",
+            Answer::NotDone => "Not done",
+        }
+    }
+
+    /// The answer as a token, as a pack writes it ("not-done").
+    pub fn token(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            Answer::NotDone => "not-done",
+        }
+    }
+}
+
+impl Effect {
+    /// The effect as a verb ("weighs against").
+    pub fn label(self) -> &'static str {
+        match self {
+            Effect::Supports => "supports",
+            Effect::WeighsAgainst => "weighs against",
+            Effect::RulesOut => "rules out",
+        }
+    }
+}
+
 /// A rule: when `finding` is answered `answer`, it has `effect` on `diagnosis`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -748,7 +875,7 @@ pub struct WorkedAnswer {
 }
 
 /// Work-up (what to order) or management (what to do).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum WorkupKind {
     /// A test or examination to order.

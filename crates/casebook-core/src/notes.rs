@@ -279,7 +279,7 @@ pub fn backup_json(pack: &CasePack, notes: &Notes, study: Option<&Progress>) -> 
     let file = NotesFile {
         kind: NOTES_KIND.to_owned(),
         format: NOTES_FORMAT,
-        pack: pack.meta.id.clone(),
+        pack: pack.meta.id.to_string(),
         annotations: notes.annotations.clone(),
         study: study.cloned(),
     };
@@ -316,7 +316,7 @@ fn parse_file(text: &str, pack: &CasePack) -> Result<NotesFile, (Option<u32>, Ve
     } else if file.format < 2 && file.study.is_some() {
         problems.push("A format 1 file cannot hold study progress.".to_owned());
     }
-    if file.pack != pack.meta.id {
+    if file.pack != pack.meta.id.as_str() {
         problems.push(format!(
             "The notes are for the case \"{}\", not for \"{}\".",
             shorten_quoted(&file.pack),

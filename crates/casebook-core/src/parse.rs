@@ -367,7 +367,7 @@ fn plain_message(message: &str) -> String {
 
 fn empty_meta() -> Meta {
     Meta {
-        id: String::new(),
+        id: crate::ids::PackId::new(""),
         title: String::new(),
         journal: String::new(),
         year: 0,
@@ -376,7 +376,7 @@ fn empty_meta() -> Meta {
         licence: None,
         authors: String::new(),
         citation: String::new(),
-        article_source: "".into(),
+        article_source: crate::ids::SourceId::new(""),
         synthetic: false,
         short_title: None,
         differential_lede: None,
@@ -393,7 +393,7 @@ fn empty_meta() -> Meta {
 /// so this value is never shown or validated.
 fn placeholder_provenance() -> crate::Provenance {
     crate::Provenance {
-        source: "".into(),
+        source: crate::ids::SourceId::new(""),
         quote: String::new(),
         status: crate::Status::Unverified,
         note: None,

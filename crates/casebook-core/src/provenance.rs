@@ -99,9 +99,9 @@ pub fn quote_anchor(quote: &str) -> String {
     format!("q-{hash:08x}")
 }
 
-/// The reader link for a provenance whose source is the article (`article_source`), or
-/// `None` for quotes from other sources (they are shown on /sources instead).
-pub fn reader_href(provenance: &Provenance, article_source: &SourceId) -> Option<String> {
-    (provenance.source == *article_source)
-        .then(|| format!("/reader#{}", quote_anchor(&provenance.quote)))
+/// Where the paper shows the quote of a provenance whose source is the article
+/// (`article_source`), or `None` for quotes from other sources (they are shown on the
+/// sources page instead).
+pub fn in_paper(provenance: &Provenance, article_source: &SourceId) -> Option<crate::Target> {
+    (provenance.source == *article_source).then(|| crate::Target::Quote(provenance.quote.clone()))
 }

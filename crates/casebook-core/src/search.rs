@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::article::sentences;
 use crate::model::CasePack;
-use crate::provenance::quote_anchor;
+use crate::target::Target;
 
 /// What kind of item a result is; results are grouped by it, in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -54,7 +54,7 @@ pub struct Document {
     /// The text searched and shown (title excluded).
     pub text: String,
     /// Where it lives in the app.
-    pub href: String,
+    pub target: Target,
 }
 
 /// An index over one pack's documents.
@@ -220,7 +220,7 @@ impl Index {
                 kind: Kind::Glossary,
                 title: entry.term.clone(),
                 text: format!("{} {}", entry.aliases.join(", "), entry.definition),
-                href: format!("/reader#term-{}", entry.id),
+                target: Target::Term(entry.id.clone()),
             });
         }
         for event in &pack.events {
@@ -228,7 +228,7 @@ impl Index {
                 kind: Kind::Event,
                 title: event.label.clone(),
                 text: event.detail.clone(),
-                href: format!("/timeline/{}", event.id),
+                target: Target::Event(event.id.clone()),
             });
         }
         for diagnosis in &pack.diagnoses {
@@ -236,7 +236,7 @@ impl Index {
                 kind: Kind::Differential,
                 title: diagnosis.name.clone(),
                 text: diagnosis.summary.clone(),
-                href: format!("/differential#dx-{}", diagnosis.id),
+                target: Target::Diagnosis(diagnosis.id.clone()),
             });
         }
         for finding in &pack.findings {
@@ -244,7 +244,7 @@ impl Index {
                 kind: Kind::Differential,
                 title: finding.question.clone(),
                 text: finding.why.clone(),
-                href: format!("/differential#finding-{}", finding.id),
+                target: Target::Finding(finding.id.clone()),
             });
         }
         for item in &pack.workup {
@@ -252,11 +252,7 @@ impl Index {
                 kind: Kind::Differential,
                 title: item.label.clone(),
                 text: item.why.clone(),
-                href: match item.kind {
-                    crate::model::WorkupKind::Workup => "/differential#workup-heading",
-                    crate::model::WorkupKind::Management => "/differential#management-heading",
-                }
-                .to_owned(),
+                target: Target::Workup(item.kind),
             });
         }
         for row in &pack.comparison {
@@ -270,14 +266,14 @@ impl Index {
                 kind: Kind::Comparison,
                 title: row.label.clone(),
                 text: cells.join("; "),
-                href: format!("/compare#row-{}", row.id),
+                target: Target::ComparisonRow(row.id.clone()),
             });
         }
         for sentence in sentences(&pack.article.plain_text()) {
             documents.push(Document {
                 kind: Kind::Article,
                 title: String::new(),
-                href: format!("/reader#{}", quote_anchor(&sentence)),
+                target: Target::Quote(sentence.clone()),
                 text: sentence,
             });
         }

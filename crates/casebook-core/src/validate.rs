@@ -523,7 +523,7 @@ const COMPARATORS: [&str; 6] = ["<", "<=", "\u{2264}", ">", ">=", "\u{2265}"];
 
 fn check_meta(report: &mut Report<'_, '_>, pack: &CasePack) {
     for (field, value) in [
-        ("meta.id", &pack.meta.id),
+        ("meta.id", pack.meta.id.as_str()),
         ("meta.title", &pack.meta.title),
         ("meta.journal", &pack.meta.journal),
         ("meta.authors", &pack.meta.authors),
@@ -540,8 +540,9 @@ fn check_meta(report: &mut Report<'_, '_>, pack: &CasePack) {
             report.non_empty(field, value);
         }
     }
-    if !pack.meta.id.is_empty() && !is_valid_id(&pack.meta.id) {
-        report.error("meta.id", id_rule(&pack.meta.id));
+    let id = pack.meta.id.as_str();
+    if !id.is_empty() && !is_valid_id(id) {
+        report.error("meta.id", id_rule(id));
     }
 }
 

@@ -2,8 +2,11 @@
 //! syntax, the escaping of special characters and non-ASCII names, the Vancouver line, and
 //! the index of what rests on each source.
 
+mod common;
+use common::id;
+
 use casebook_core::cite::{all_ris, bibtex, known_authors, ris, usage, vancouver};
-use casebook_core::{seed_pack, CasePack, Source, SourceId, SourceKind, Status};
+use casebook_core::{seed_pack, CasePack, Source, SourceId, SourceKind, Status, Target};
 
 fn pack() -> CasePack {
     seed_pack().expect("the seed pack validates")
@@ -20,7 +23,7 @@ fn source(pack: &CasePack, id: &str) -> Source {
 /// A made-up source with every awkward character a pack may hold.
 fn awkward() -> Source {
     Source {
-        id: SourceId::from("awkward-2020"),
+        id: id::<SourceId>("awkward-2020"),
         kind: SourceKind::Paper,
         title: "Risk & reward: 50% of {cases} at $0 cost_#1 ~ ^x \\ \u{2013} a \u{201c}quoted\u{201d} title".into(),
         authors: Some("Holmøy T, Müller Ä, Åström B, Çelik Ñ, et al.".into()),
@@ -118,16 +121,17 @@ fn usage_is_computed_from_provenance() {
     let pack = pack();
     let index = usage(&pack);
     assert_eq!(index.len(), pack.sources.len());
-    let article = &index[&SourceId::from("case-report")];
-    assert!(article.iter().any(|u| u.href == "/timeline/haemoptysis"));
+    let article = &index[&pack.source("case-report").unwrap().id];
     assert!(article
         .iter()
-        .any(|u| u.kind == "Comparison cell" && u.href == "/compare#row-this-case"));
-    let tahir = &index[&SourceId::from("tahir")];
-    assert!(
-        tahir.iter().all(|u| u.href == "/compare#row-tahir"),
-        "{tahir:?}"
-    );
+        .any(|u| u.target == Target::Event(pack.event("haemoptysis").unwrap().id.clone())));
+    let this_case = Target::ComparisonRow(pack.row("this-case").unwrap().id.clone());
+    assert!(article
+        .iter()
+        .any(|u| u.kind == "Comparison cell" && u.target == this_case));
+    let tahir = &index[&pack.source("tahir").unwrap().id];
+    let tahir_row = Target::ComparisonRow(pack.row("tahir").unwrap().id.clone());
+    assert!(tahir.iter().all(|u| u.target == tahir_row), "{tahir:?}");
     assert!(
         tahir
             .iter()

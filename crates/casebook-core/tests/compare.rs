@@ -4,9 +4,9 @@
 use casebook_core::compare::{
     chosen_rows, contrasts, outcome_bars, registry_contrast, to_csv, Field, SortOrder,
 };
-use casebook_core::provenance::{quote_anchor, reader_href};
+use casebook_core::provenance::{in_paper, quote_anchor};
 use casebook_core::stats::format_p;
-use casebook_core::{seed_pack, CasePack, RowId};
+use casebook_core::{seed_pack, CasePack, Target};
 
 fn pack() -> CasePack {
     seed_pack().unwrap_or_else(|errors| panic!("the seed pack does not validate:\n{errors}"))
@@ -87,7 +87,7 @@ fn outcome_bars_show_the_arithmetic() {
 #[test]
 fn rows_can_be_hidden_and_sorted() {
     let pack = pack();
-    let hidden = [RowId::from("tahir")];
+    let hidden = [pack.row("tahir").unwrap().id.clone()];
     let rows = chosen_rows(&pack, &hidden, SortOrder::Pack);
     assert_eq!(rows.len(), pack.comparison.len() - 1);
     assert!(rows.iter().all(|row| row.id.as_str() != "tahir"));
@@ -168,15 +168,16 @@ fn quote_anchors_are_stable_and_link_only_article_quotes() {
     let article = &pack.meta.article_source;
     let this_case = &pack.comparison[0];
     let seed_cell = this_case.cells["dose_route"].provenance.as_ref().unwrap();
-    assert!(reader_href(seed_cell, article)
-        .unwrap()
-        .starts_with("/reader#q-"));
+    assert_eq!(
+        in_paper(seed_cell, article),
+        Some(Target::Quote(seed_cell.quote.clone()))
+    );
     let tahir = pack
         .comparison
         .iter()
         .find(|row| row.id.as_str() == "tahir")
         .unwrap();
-    assert!(reader_href(tahir.cells["age_sex"].provenance.as_ref().unwrap(), article).is_none());
+    assert!(in_paper(tahir.cells["age_sex"].provenance.as_ref().unwrap(), article).is_none());
 }
 
 #[test]

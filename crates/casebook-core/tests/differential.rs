@@ -1,6 +1,9 @@
 //! The differential engine on the seed pack: each kind of rule, the ordering, the
 //! next-question ranking, and the published case's conclusions as the authors drew them.
 
+mod common;
+use common::id;
+
 use casebook_core::differential::*;
 use casebook_core::{seed_pack, Answer, CasePack, FindingId};
 use proptest::prelude::*;
@@ -22,7 +25,7 @@ fn standing(pack: &CasePack, answers: &Answers, diagnosis: &str) -> Standing {
 fn answers(pairs: &[(&str, Answer)]) -> Answers {
     let mut answers = Answers::new();
     for (finding, answer) in pairs {
-        answers.set(FindingId::from(*finding), Some(*answer));
+        answers.set(id::<FindingId>(finding), Some(*answer));
     }
     answers
 }

@@ -2,9 +2,9 @@
 //! citations, glossary terms, quote anchors for every article quote, highlighting, and a
 //! sanitiser that lets nothing executable through.
 
-use casebook_core::provenance::{quote_anchor, reader_href};
+use casebook_core::provenance::{in_paper, quote_anchor};
 use casebook_core::reader::{blocks, quote_for_anchor, section_nav, Block, Segment};
-use casebook_core::{seed_pack, CasePack};
+use casebook_core::{seed_pack, CasePack, Target};
 
 fn pack() -> CasePack {
     seed_pack().unwrap_or_else(|errors| panic!("the seed pack does not validate:\n{errors}"))
@@ -110,8 +110,9 @@ fn every_article_quote_lands_on_a_paragraph() {
         .collect();
     let mut missing = Vec::new();
     for sourced in casebook_core::inventory::all_provenance(&pack) {
-        if let Some(href) = reader_href(sourced.provenance, &pack.meta.article_source) {
-            let anchor = href.trim_start_matches("/reader#").to_owned();
+        if let Some(Target::Quote(quote)) = in_paper(sourced.provenance, &pack.meta.article_source)
+        {
+            let anchor = quote_anchor(&quote);
             if !anchors.contains(&&anchor) {
                 missing.push(format!("{} ({})", sourced.item, sourced.provenance.quote));
             }

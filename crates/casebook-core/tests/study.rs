@@ -2,6 +2,9 @@
 //! SM-2 scheduler against the algorithm's published figures, flashcards, and the saved
 //! progress (versioned, checked, migrated from the notes format 1).
 
+mod common;
+use common::id;
+
 use casebook_core::differential::{assess, worked_example_answers, Standing};
 use casebook_core::notes::{backup_json, read_backup, Notes};
 use casebook_core::study::cards::{cards, queue, Deck, NEW_PER_DAY};
@@ -94,13 +97,13 @@ fn a_ranking_gets_a_verdict_per_diagnosis_each_with_its_reason() {
     // The student keeps anti-GBM disease first and drops drug-induced DAH.
     let ranking: Vec<DiagnosisId> = ["anti-gbm", "pulmonary-embolism"]
         .into_iter()
-        .map(DiagnosisId::from)
+        .map(id::<DiagnosisId>)
         .collect();
     let result = feedback(
         &pack,
         blood,
         &ranking,
-        Some(&ItemId::from("ct-angiography")),
+        Some(&id::<ItemId>("ct-angiography")),
     );
     let verdict = |id: &str| {
         result
@@ -307,22 +310,22 @@ fn some_progress(pack: &CasePack) -> Progress {
     progress.commit(
         pack,
         StageAttempt {
-            stage: StageId::from("premedication"),
-            ranking: vec![DiagnosisId::from("crs")],
+            stage: id::<StageId>("premedication"),
+            ranking: vec![id::<DiagnosisId>("crs")],
             next_test: None,
         },
     );
     progress.commit(
         pack,
         StageAttempt {
-            stage: StageId::from("history"),
+            stage: id::<StageId>("history"),
             ranking: vec![],
-            next_test: Some(ItemId::from("timing")),
+            next_test: Some(id::<ItemId>("timing")),
         },
     );
     progress
         .questions
-        .insert(casebook_core::QuestionId::from("q-onset"), Some(1));
+        .insert(id::<casebook_core::QuestionId>("q-onset"), Some(1));
     progress
         .cards
         .0

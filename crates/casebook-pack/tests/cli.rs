@@ -116,7 +116,7 @@ fn check_summarises_the_seed_pack() {
 
     let pack = casebook_core::load_pack("seed", &seed_text()).unwrap();
     assert!(out.stdout.contains(pack.meta.heading()), "{}", out.stdout);
-    assert!(out.stdout.contains(&pack.meta.id), "{}", out.stdout);
+    assert!(out.stdout.contains(pack.meta.id.as_str()), "{}", out.stdout);
     let exposures = pack.events.iter().filter(|e| e.exposure.is_some()).count();
     assert!(
         out.stdout.contains(&format!("({exposures} drug exposure")),

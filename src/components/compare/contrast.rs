@@ -20,7 +20,7 @@ pub struct ContrastTableProps {
 pub fn ContrastTable(props: &ContrastTableProps) -> Html {
     let pack = use_pack();
     let pack = &*pack;
-    let Some(other) = pack.comparison.iter().find(|row| row.id == props.other) else {
+    let Some(other) = pack.row(props.other.as_str()) else {
         return Html::default();
     };
     let found = contrasts(pack, other);

@@ -6,7 +6,6 @@
 //! sentence, and the same figures follow as a table.
 
 use casebook_core::compare::{group_label, OutcomeBar};
-use casebook_core::provenance::reader_href;
 use casebook_core::stats::interval_words;
 use casebook_core::CasePack;
 use yew::prelude::*;
@@ -53,7 +52,7 @@ impl BarData {
             arithmetic: bar.deaths.arithmetic(),
             interval: interval_words(bar.interval),
             sentence: bar.sentence(),
-            href: reader_href(bar.provenance, &pack.meta.article_source),
+            href: crate::route::in_paper(bar.provenance, pack),
         }
     }
 }

@@ -6,6 +6,7 @@ use casebook_core::{Answer, Diagnosis, Effect};
 use yew::prelude::*;
 
 use crate::components::provenance::SourceNote;
+use crate::route;
 
 /// Properties of [`DiagnosisCard`].
 #[derive(Properties, PartialEq, Clone)]
@@ -26,7 +27,7 @@ pub struct ReasonView {
     /// How the answer bears on the diagnosis.
     pub effect: Effect,
     /// The finding's id (to link to it).
-    pub finding_id: String,
+    pub finding_id: casebook_core::FindingId,
     /// The question answered.
     pub question: String,
     /// The answer given.
@@ -42,7 +43,7 @@ impl ReasonView {
     pub fn from_reason(reason: &Reason<'_>) -> Self {
         Self {
             effect: reason.rule.effect,
-            finding_id: reason.finding.id.to_string(),
+            finding_id: reason.finding.id.clone(),
             question: reason.finding.question.clone(),
             answer: reason.rule.answer,
             rationale: reason.rule.rationale.clone(),
@@ -124,24 +125,6 @@ pub fn tally(supports: usize, against: usize, rules_out: usize) -> String {
     sentence
 }
 
-/// The verb shown for an effect.
-pub fn effect_words(effect: Effect) -> &'static str {
-    match effect {
-        Effect::Supports => "supports",
-        Effect::WeighsAgainst => "weighs against",
-        Effect::RulesOut => "rules out",
-    }
-}
-
-/// The word shown for an answer.
-pub fn answer_words(answer: Answer) -> &'static str {
-    match answer {
-        Answer::Yes => "yes",
-        Answer::No => "no",
-        Answer::NotDone => "not done",
-    }
-}
-
 /// The card.
 #[component]
 pub fn DiagnosisCard(props: &DiagnosisProps) -> Html {
@@ -155,7 +138,7 @@ pub fn DiagnosisCard(props: &DiagnosisProps) -> Html {
             .count()
     };
     html! {
-        <li class={classes!("dx", format!("dx-{}", standing.token()))} id={format!("dx-{}", diagnosis.id)} data-standing={standing.token()}>
+        <li class={classes!("dx", format!("dx-{}", standing.token()))} id={route::element::diagnosis(&diagnosis.id)} data-standing={standing.token()}>
             <div class="dx-head">
                 <span class="dx-rank" aria-hidden="true">{ props.rank }</span>
                 <h3 class="dx-name">{ &diagnosis.name }</h3>
@@ -172,10 +155,10 @@ pub fn DiagnosisCard(props: &DiagnosisProps) -> Html {
             } else {
                 <ul class="reasons">
                     { for props.reasons.iter().map(|reason| html! {
-                        <li class={classes!("reason", format!("reason-{}", effect_words(reason.effect).replace(' ', "-")))}>
-                            <span class="reason-effect">{ effect_words(reason.effect) }</span>{ ": " }
-                            <a href={format!("#finding-{}", reason.finding_id)}>{ &reason.question }</a>
-                            { format!(" {}. ", answer_words(reason.answer)) }{ &reason.rationale }{ " " }
+                        <li class={classes!("reason", format!("reason-{}", reason.effect.label().replace(' ', "-")))}>
+                            <span class="reason-effect">{ reason.effect.label() }</span>{ ": " }
+                            <a href={format!("#{}", route::element::finding(&reason.finding_id))}>{ &reason.question }</a>
+                            { format!(" {}. ", reason.answer.label()) }{ &reason.rationale }{ " " }
                             <SourceNote provenance={reason.provenance.clone()} />
                         </li>
                     }) }

@@ -4,6 +4,7 @@ use casebook_core::{Answer, Finding, FindingId};
 use yew::prelude::*;
 
 use crate::components::provenance::SourceNote;
+use crate::route;
 
 /// Properties of [`FindingControl`].
 #[derive(Properties, PartialEq, Clone)]
@@ -18,33 +19,27 @@ pub struct FindingProps {
     pub on_answer: Callback<(FindingId, Option<Answer>)>,
 }
 
-const CHOICES: [(Answer, &str, &str); 3] = [
-    (Answer::Yes, "yes", "Yes"),
-    (Answer::No, "no", "No"),
-    (Answer::NotDone, "not-done", "Not done"),
-];
-
 /// A radio group per finding: native inputs, so touch, keyboard (arrow keys) and screen
 /// readers work as users expect.
 #[component]
 pub fn FindingControl(props: &FindingProps) -> Html {
     let finding = &props.finding;
-    let name = format!("finding-{}", finding.id);
+    let name = route::element::finding(&finding.id);
     html! {
         <div class={classes!("finding", props.answer.is_some().then_some("answered"))} id={name.clone()} tabindex="-1">
             <fieldset>
                 <legend>{ &finding.question }</legend>
                 <div class="answer-options">
-                    { for CHOICES.iter().map(|(answer, value, label)| {
+                    { for Answer::ALL.iter().map(|answer| {
                         let on_answer = props.on_answer.clone();
                         let answer = *answer;
                         let id = finding.id.clone();
                         html! {
                             <label class="answer-option">
-                                <input type="radio" name={name.clone()} value={*value}
+                                <input type="radio" name={name.clone()} value={answer.token()}
                                     checked={props.answer == Some(answer)}
                                     onchange={Callback::from(move |_| on_answer.emit((id.clone(), Some(answer))))} />
-                                <span>{ *label }</span>
+                                <span>{ answer.option_label() }</span>
                             </label>
                         }
                     }) }

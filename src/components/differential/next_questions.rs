@@ -3,11 +3,13 @@
 use casebook_core::differential::Standing;
 use yew::prelude::*;
 
+use crate::route;
+
 /// One suggestion, owned for rendering.
 #[derive(Clone, PartialEq, Debug)]
 pub struct Suggestion {
     /// The finding's id.
-    pub finding_id: String,
+    pub finding_id: casebook_core::FindingId,
     /// Its question.
     pub question: String,
     /// (diagnosis name, standing if yes, standing if no).
@@ -34,7 +36,7 @@ pub fn NextQuestions(props: &NextQuestionsProps) -> Html {
                 <ol>
                     { for props.suggestions.iter().map(|suggestion| html! {
                         <li>
-                            <a href={format!("#finding-{}", suggestion.finding_id)}>{ &suggestion.question }</a>
+                            <a href={format!("#{}", route::element::finding(&suggestion.finding_id))}>{ &suggestion.question }</a>
                             <ul class="shifts">
                                 { for suggestion.shifts.iter().map(|(name, yes, no)| html! {
                                     <li>{ format!("{name}: {} if yes, {} if no", yes.label(), no.label()) }</li>

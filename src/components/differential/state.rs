@@ -125,10 +125,15 @@ impl Reducible for DifferentialState {
 mod tests {
     use super::*;
 
+    /// An id read from text, as the core reads one from a file.
+    fn id<T: serde::de::DeserializeOwned>(text: &str) -> T {
+        serde_json::from_value(serde_json::Value::from(text)).expect("an id reads from text")
+    }
+
     fn answers(pairs: &[(&str, Answer)]) -> Answers {
         let mut answers = Answers::new();
-        for (id, answer) in pairs {
-            answers.set(FindingId::from(*id), Some(*answer));
+        for (name, answer) in pairs {
+            answers.set(id(name), Some(*answer));
         }
         answers
     }
@@ -137,7 +142,7 @@ mod tests {
     fn the_view_shows_a_step_over_a_link_over_the_users_own() {
         let own = Checklist {
             answers: answers(&[("a", Answer::Yes)]),
-            ticks: [ItemId::from("t")].into_iter().collect(),
+            ticks: [id::<ItemId>("t")].into_iter().collect(),
         };
         let state = Rc::new(DifferentialState::default());
         assert_eq!(state.shown(), Shown::Own);
@@ -162,16 +167,16 @@ mod tests {
         let state = Rc::new(DifferentialState::default());
         // Nothing shared: an edit of the shared state does nothing.
         let state = state.reduce(Action::AnswerShared(
-            FindingId::from("a"),
+            id::<FindingId>("a"),
             Some(Answer::Yes),
         ));
         assert_eq!(state.shared, None);
         let state = state.reduce(Action::Shared(Some(Checklist::default())));
         let state = state.reduce(Action::AnswerShared(
-            FindingId::from("a"),
+            id::<FindingId>("a"),
             Some(Answer::Yes),
         ));
-        let state = state.reduce(Action::TickShared(ItemId::from("t"), true));
+        let state = state.reduce(Action::TickShared(id::<ItemId>("t"), true));
         let shared = state.shared.clone().unwrap();
         assert_eq!(shared.answers.len(), 1);
         assert_eq!(shared.ticks.len(), 1);

@@ -1,6 +1,6 @@
 //! The work-up or management checklist: tickable, each item with why and its source.
 
-use casebook_core::WorkupItem;
+use casebook_core::{ItemId, WorkupItem};
 use yew::prelude::*;
 
 use crate::components::provenance::SourceNote;
@@ -15,9 +15,9 @@ pub struct WorkupListProps {
     /// The items.
     pub items: Vec<WorkupItem>,
     /// Ids of ticked items.
-    pub ticked: Vec<String>,
+    pub ticked: Vec<ItemId>,
     /// Called with (item id, ticked).
-    pub on_tick: Callback<(String, bool)>,
+    pub on_tick: Callback<(ItemId, bool)>,
 }
 
 /// The checklist.
@@ -28,7 +28,7 @@ pub fn WorkupList(props: &WorkupListProps) -> Html {
             <h2 id={props.id.clone()}>{ props.title.clone() }</h2>
             <ul class="checklist">
                 { for props.items.iter().map(|item| {
-                    let id = item.id.to_string();
+                    let id = item.id.clone();
                     let ticked = props.ticked.contains(&id);
                     let on_tick = props.on_tick.clone();
                     let input_id = format!("item-{id}");

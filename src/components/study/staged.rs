@@ -5,10 +5,10 @@
 
 use casebook_core::study::progress::{Progress, StageAttempt};
 use casebook_core::study::stages::{feedback, stages, Agreement, StageView};
-use casebook_core::{CasePack, DiagnosisId, ItemId, WorkupKind};
+use casebook_core::{CasePack, DiagnosisId, ItemId, StageId, WorkupKind};
 use yew::prelude::*;
 
-use crate::components::differential::diagnosis::{answer_words, effect_words, mark};
+use crate::components::differential::diagnosis::mark;
 use crate::components::provenance::SourceNote;
 use crate::pack::use_pack;
 
@@ -173,15 +173,15 @@ fn StageCard(props: &StageCardProps) -> Html {
                     <p class="small"><strong>{ "For the checklist, this stage answers:" }</strong></p>
                     <ul class="small">
                         { for view.findings.iter().filter_map(|step| {
-                            let finding = pack.findings.iter().find(|f| f.id == step.finding)?;
-                            Some(html! { <li>{ &finding.question }{ " " }<strong>{ answer_words(step.answer) }</strong></li> })
+                            let finding = pack.finding(step.finding.as_str())?;
+                            Some(html! { <li>{ &finding.question }{ " " }<strong>{ step.answer.label() }</strong></li> })
                         }) }
                     </ul>
                 </div>
             }
             { match &props.attempt {
                 Some(attempt) => render_feedback(pack, view, attempt, props.latest),
-                None => html! { <RankingForm stage={view.stage.id.to_string()} start={props.start_ranking.clone()} on_commit={props.on_commit.clone()} /> },
+                None => html! { <RankingForm stage={view.stage.id.clone()} start={props.start_ranking.clone()} on_commit={props.on_commit.clone()} /> },
             } }
         </li>
     }
@@ -193,7 +193,7 @@ type RankingEdit = dyn Fn(&mut Vec<DiagnosisId>);
 /// Properties of [`RankingForm`].
 #[derive(Properties, PartialEq, Clone)]
 struct RankingFormProps {
-    stage: AttrValue,
+    stage: StageId,
     start: Vec<DiagnosisId>,
     on_commit: Callback<StageAttempt>,
 }
@@ -207,9 +207,7 @@ fn RankingForm(props: &RankingFormProps) -> Html {
     let next_test = use_state(|| None::<ItemId>);
     let pack = &*pack;
     let name_of = |id: &DiagnosisId| {
-        pack.diagnoses
-            .iter()
-            .find(|d| &d.id == id)
+        pack.diagnosis(id.as_str())
             .map(|d| d.name.clone())
             .unwrap_or_default()
     };
@@ -223,9 +221,10 @@ fn RankingForm(props: &RankingFormProps) -> Html {
     };
     let on_test = {
         let next_test = next_test.clone();
+        let pack = pack.clone();
         Callback::from(move |event: Event| {
             let value = crate::browser::input_value(&event);
-            next_test.set((!value.is_empty()).then(|| ItemId::from(value.as_str())));
+            next_test.set(pack.workup_item(&value).map(|item| item.id.clone()));
         })
     };
     let on_submit = {
@@ -236,7 +235,7 @@ fn RankingForm(props: &RankingFormProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             on_commit.emit(StageAttempt {
-                stage: stage.as_str().into(),
+                stage: stage.clone(),
                 ranking: (*ranking).clone(),
                 next_test: (*next_test).clone(),
             });
@@ -326,7 +325,7 @@ fn render_feedback(
     let student: Vec<String> = attempt
         .ranking
         .iter()
-        .filter_map(|id| pack.diagnoses.iter().find(|d| &d.id == id))
+        .filter_map(|id| pack.diagnosis(id.as_str()))
         .map(|d| d.name.clone())
         .collect();
     html! {
@@ -377,8 +376,8 @@ fn render_feedback(
                                 <ul class="reasons">
                                     { for v.reasons.iter().map(|reason| html! {
                                         <li class="reason">
-                                            <span class="reason-effect">{ effect_words(reason.rule.effect) }</span>{ ": " }
-                                            { &reason.finding.question }{ format!(" {}. ", answer_words(reason.rule.answer)) }
+                                            <span class="reason-effect">{ reason.rule.effect.label() }</span>{ ": " }
+                                            { &reason.finding.question }{ format!(" {}. ", reason.rule.answer.label()) }
                                             { &reason.rule.rationale }{ " " }
                                             <SourceNote provenance={reason.rule.provenance.clone()} />
                                         </li>

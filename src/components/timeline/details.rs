@@ -22,11 +22,7 @@ pub struct EventDetailsProps {
 pub fn EventDetails(props: &EventDetailsProps) -> Html {
     let pack = use_pack();
     let pack = &*pack;
-    let Some(event) = props
-        .selected
-        .as_deref()
-        .and_then(|id| pack.events.iter().find(|event| event.id.as_str() == id))
-    else {
+    let Some(event) = props.selected.as_deref().and_then(|id| pack.event(id)) else {
         return html! {
             <section class="event-details" aria-live="polite" aria-label="Selected event" data-client-layout="selection">
                 <p class="muted">{ "Tap or click an event on the drawing, or choose one in the list below, to see its time, detail, values and source." }</p>

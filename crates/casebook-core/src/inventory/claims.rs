@@ -114,22 +114,6 @@ fn other<'p>(
     }
 }
 
-fn answer_word(answer: Answer) -> &'static str {
-    match answer {
-        Answer::Yes => "yes",
-        Answer::No => "no",
-        Answer::NotDone => "not done",
-    }
-}
-
-fn effect_word(effect: Effect) -> &'static str {
-    match effect {
-        Effect::Supports => "supports",
-        Effect::WeighsAgainst => "weighs against",
-        Effect::RulesOut => "rules out",
-    }
-}
-
 /// Every item of the pack, by view, in pack order within each view.
 pub fn claims(pack: &CasePack) -> Vec<Claim<'_>> {
     let mut out = Vec::new();
@@ -330,15 +314,15 @@ pub fn claims(pack: &CasePack) -> Vec<Claim<'_>> {
             format!(
                 "Rule `{} = {}` {} `{}`",
                 rule.finding,
-                answer_word(rule.answer),
-                effect_word(rule.effect),
+                rule.answer.label(),
+                rule.effect.label(),
                 rule.diagnosis
             ),
             format!(
                 "{} {}: {} {}. {}",
                 question(&rule.finding),
-                answer_word(rule.answer),
-                effect_word(rule.effect),
+                rule.answer.label(),
+                rule.effect.label(),
                 diagnosis(&rule.diagnosis),
                 rule.rationale
             ),
@@ -352,7 +336,7 @@ pub fn claims(pack: &CasePack) -> Vec<Claim<'_>> {
             format!(
                 "{} {} (known at: {}).",
                 question(&step.finding),
-                answer_word(step.answer),
+                step.answer.label(),
                 event_label(&step.event)
             ),
             &step.provenance,

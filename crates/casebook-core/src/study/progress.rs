@@ -81,7 +81,7 @@ fn parse_file(text: &str, pack: &CasePack) -> Result<Progress, (Option<u32>, Vec
             file.format
         ));
     }
-    if file.pack != pack.meta.id {
+    if file.pack != pack.meta.id.as_str() {
         problems.push(format!(
             "The progress is for the case \"{}\", not for \"{}\".",
             shorten_quoted(&file.pack),
@@ -173,7 +173,7 @@ impl Progress {
         let file = StudyFile {
             kind: STUDY_KIND.to_owned(),
             format: STUDY_FORMAT,
-            pack: pack.meta.id.clone(),
+            pack: pack.meta.id.to_string(),
             attempts: self.attempts.clone(),
             questions: self.questions.clone(),
             cards: self.cards.clone(),
