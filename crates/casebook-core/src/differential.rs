@@ -31,6 +31,17 @@ pub enum Standing {
 }
 
 impl Standing {
+    /// The mark shown beside the word: a shape as well as a colour, so colour is never
+    /// the only signal.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Standing::Supported => "\u{25b2}",
+            Standing::Possible => "\u{25cf}",
+            Standing::LessLikely => "\u{25bc}",
+            Standing::RuledOut => "\u{2715}",
+        }
+    }
+
     /// The word shown.
     pub fn label(self) -> &'static str {
         match self {

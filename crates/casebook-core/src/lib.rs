@@ -9,6 +9,8 @@
 //! with file, line, column and field path. The web app only renders what this crate
 //! returns; it never decides anything clinical itself.
 
+#![warn(missing_docs)]
+
 pub mod article;
 pub mod bidi;
 pub mod binary;

@@ -196,11 +196,17 @@ pub fn cap_problems(mut problems: Vec<String>) -> Vec<String> {
 /// Text from the user's data as quoted in a message: at most [`MAX_QUOTED_CHARS`]
 /// characters, with an ellipsis when cut.
 pub fn shorten_quoted(text: &str) -> String {
-    if text.chars().count() <= MAX_QUOTED_CHARS {
+    shorten(text, MAX_QUOTED_CHARS)
+}
+
+/// The first `limit` characters of a text, with an ellipsis when cut (for a sentence
+/// named in a bar or a list, or a message quoted).
+pub fn shorten(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
         return text.to_owned();
     }
-    let cut: String = text.chars().take(MAX_QUOTED_CHARS).collect();
-    format!("{cut}\u{2026}")
+    let cut: String = text.chars().take(limit).collect();
+    format!("{}\u{2026}", cut.trim_end())
 }
 
 #[cfg(test)]

@@ -440,3 +440,49 @@ fn imported_progress_merges_keeping_the_latest_review_of_each_card() {
     assert!(ours.cards.0.contains_key("term:dah"));
     assert_eq!(ours.attempts.len(), 2);
 }
+
+#[test]
+fn each_change_the_student_makes_is_applied_to_the_progress() {
+    use casebook_core::study::progress::Change;
+    let pack = pack();
+    let mut progress = Progress::default();
+    let stages: Vec<_> = pack.stages.iter().map(|stage| stage.id.clone()).collect();
+    // Committed out of order, kept in the stages' order; a recommit replaces.
+    for stage in [&stages[1], &stages[0], &stages[1]] {
+        progress.apply(
+            &pack,
+            Change::Commit(StageAttempt {
+                stage: stage.clone(),
+                ranking: vec![],
+                next_test: None,
+            }),
+        );
+    }
+    let order: Vec<_> = progress.attempts.iter().map(|a| a.stage.clone()).collect();
+    assert_eq!(order, stages[..2].to_vec());
+    assert_eq!(progress.reached(&pack), 2);
+    let question = pack.questions[0].id.clone();
+    progress.apply(
+        &pack,
+        Change::Answer {
+            question: question.clone(),
+            choice: Some(1),
+        },
+    );
+    assert_eq!(progress.questions[&question], Some(1));
+    let grade = |card: &str, grade, day| Change::Grade {
+        card: card.to_owned(),
+        grade,
+        day,
+    };
+    progress.apply(&pack, grade("card", 5, 100));
+    let first = progress.cards.0["card"];
+    assert_eq!(first, review(Schedule::new(100), 5, 100));
+    progress.apply(&pack, grade("card", 5, 101));
+    assert_eq!(progress.cards.0["card"], review(first, 5, 101));
+    progress.apply(&pack, Change::Restart);
+    assert!(progress.attempts.is_empty());
+    assert!(!progress.is_empty(), "a restart keeps questions and cards");
+    progress.apply(&pack, Change::Reset);
+    assert!(progress.is_empty());
+}

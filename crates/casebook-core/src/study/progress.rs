@@ -48,6 +48,34 @@ pub struct Progress {
     pub cards: Deck,
 }
 
+/// One change the student makes to their progress: the study page's every action, applied
+/// by [`Progress::apply`] to what is stored at the time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Commits (or recommits) the attempt at a stage.
+    Commit(StageAttempt),
+    /// Starts the staged reveal again (questions and cards are kept).
+    Restart,
+    /// Grades a flashcard (SM-2 quality 0–5) on `day`.
+    Grade {
+        /// The card's id.
+        card: String,
+        /// The SM-2 quality.
+        grade: u8,
+        /// Today, in days since the epoch.
+        day: i64,
+    },
+    /// Answers a question: the option chosen, or `None` when a short answer is revealed.
+    Answer {
+        /// The question.
+        question: QuestionId,
+        /// The choice.
+        choice: Option<usize>,
+    },
+    /// Forgets all study progress.
+    Reset,
+}
+
 /// True when a schedule's E-Factor is within SM-2's range (and a sane upper bound).
 fn schedule_in_range(schedule: &Schedule) -> bool {
     (MIN_EASINESS..=1_000).contains(&schedule.easiness)
@@ -158,6 +186,29 @@ impl Progress {
         self.attempts.push(attempt);
         let order = |id: &StageId| pack.stages.iter().position(|s| &s.id == id);
         self.attempts.sort_by_key(|a| order(&a.stage));
+    }
+
+    /// Applies one change.
+    pub fn apply(&mut self, pack: &CasePack, change: Change) {
+        match change {
+            Change::Commit(attempt) => self.commit(pack, attempt),
+            Change::Restart => self.attempts.clear(),
+            Change::Grade { card, grade, day } => {
+                let schedule = self
+                    .cards
+                    .0
+                    .get(&card)
+                    .copied()
+                    .unwrap_or_else(|| Schedule::new(day));
+                self.cards
+                    .0
+                    .insert(card, crate::study::sm2::review(schedule, grade, day));
+            }
+            Change::Answer { question, choice } => {
+                self.questions.insert(question, choice);
+            }
+            Change::Reset => *self = Progress::default(),
+        }
     }
 
     /// How many stages are committed, from the first without a gap: where the student is.
