@@ -12,5 +12,7 @@ pub mod library;
 pub mod pack;
 pub mod pages;
 pub mod route;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod ssr;
 pub mod storage;
 pub mod study_store;

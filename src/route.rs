@@ -134,6 +134,23 @@ impl Route {
         format!("{view} · Casebook")
     }
 
+    /// The page's heading (its `<h1>`); the overview's is the case's (`heading`, the pack's
+    /// short title). The pages show it and the build lists it (`dist/routes.json`), so the
+    /// tests, the benchmark and the screenshots check the headings the pages declare.
+    pub fn heading(&self, heading: &str) -> String {
+        match self {
+            Route::Overview => heading.to_owned(),
+            Route::Timeline | Route::TimelineEvent { .. } => "Timeline".to_owned(),
+            Route::Compare => "Compare".to_owned(),
+            Route::Differential => "Differential".to_owned(),
+            Route::Reader => "The paper".to_owned(),
+            Route::Search => "Search".to_owned(),
+            Route::Study => "Study".to_owned(),
+            Route::Sources => "Sources".to_owned(),
+            Route::NotFound => "Page not found".to_owned(),
+        }
+    }
+
     /// Which page the route shows, as the prerender step marks it on the page
     /// (`<div id="app" data-page="…">`). Routes with the same page share its HTML (every
     /// event of the timeline hydrates from the timeline's page), so the browser hydrates

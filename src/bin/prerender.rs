@@ -21,9 +21,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use casebook::app::{ServerApp, ServerAppProps};
 use casebook::route::Route;
-use yew::ServerRenderer;
+use casebook::ssr::render;
 use yew_router::Routable;
 
 /// The empty mount point Trunk's template carries; filled once per route.
@@ -74,6 +73,7 @@ fn run(dist: &Path) -> Result<(), String> {
         event: event.id.to_string(),
     }));
 
+    write_route_list(dist, &routes, pack.meta.heading())?;
     let mut written = 0;
     for route in routes.iter().chain([&Route::NotFound]) {
         let path = route.to_path();
@@ -117,6 +117,26 @@ fn run(dist: &Path) -> Result<(), String> {
         dist.display()
     );
     Ok(())
+}
+
+/// Writes `dist/routes.json`: every prerendered route with its page and heading, the one
+/// list the end-to-end tests, the benchmark and the screenshot script read (an event's
+/// route is marked `"event": true`, so they can take one as an example).
+fn write_route_list(dist: &Path, routes: &[Route], heading: &str) -> Result<(), String> {
+    let list: Vec<serde_json::Value> = routes
+        .iter()
+        .map(|route| {
+            serde_json::json!({
+                "path": route.to_path(),
+                "page": route.page(),
+                "heading": route.heading(heading),
+                "event": matches!(route, Route::TimelineEvent { .. }),
+            })
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&list).map_err(|error| error.to_string())?;
+    fs::write(dist.join("routes.json"), text + "\n")
+        .map_err(|error| format!("cannot write routes.json: {error}"))
 }
 
 /// Writes the built-in case's heading into the pages' description and the web manifest's
@@ -283,16 +303,6 @@ fn importer_loader(dist: &Path) -> Result<String, String> {
     Ok(loader.to_owned())
 }
 
-/// Renders one path to hydratable HTML.
-fn render(path: &str) -> String {
-    let path = path.to_owned();
-    futures::executor::block_on(
-        ServerRenderer::<ServerApp>::with_props(move || ServerAppProps { path: path.into() })
-            .hydratable(true)
-            .render(),
-    )
-}
-
 /// Fills `dist/sw.js` with the URLs to precache (the app's assets, the static routes'
 /// pages and the 404 page; event pages share the timeline page's HTML, which the worker
 /// serves for them offline) and a version
@@ -311,15 +321,20 @@ fn write_service_worker(dist: &Path) -> Result<(), String> {
     collect_files(dist, dist, &mut files)?;
     files.sort();
     let mut urls = Vec::new();
-    let mut hash = Fnv1a::new();
+    // SHA-256 (already used for the stylesheet's CSP hash): deterministic across runs,
+    // which std's `DefaultHasher` does not promise. Each name and content is written with
+    // its length, so no two lists of files can hash alike by shifting bytes between them.
+    let mut hash = <sha2::Sha256 as sha2::Digest>::new();
     for relative in &files {
-        if relative == "sw.js" || is_event_page(relative) {
+        if relative == "sw.js" || relative == "routes.json" || is_event_page(relative) {
             continue;
         }
         let bytes = fs::read(dist.join(relative))
             .map_err(|error| format!("cannot read {relative}: {error}"))?;
-        hash.write(relative.as_bytes());
-        hash.write(&bytes);
+        for part in [relative.as_bytes(), &bytes] {
+            sha2::Digest::update(&mut hash, (part.len() as u64).to_le_bytes());
+            sha2::Digest::update(&mut hash, part);
+        }
         let url = match relative.strip_suffix("index.html") {
             Some(directory) => format!("/{directory}"),
             None => format!("/{relative}"),
@@ -334,7 +349,7 @@ fn write_service_worker(dist: &Path) -> Result<(), String> {
         )
         .replacen(
             VERSION_PLACEHOLDER,
-            &format!("\"{:016x}\"", hash.finish()),
+            &format!("\"{}\"", hex(&sha2::Digest::finalize(hash)[..8])),
             1,
         );
     fs::write(&sw_path, filled)
@@ -371,24 +386,9 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// FNV-1a, 64 bit: a cache-version fingerprint needs no cryptographic strength, only
-/// determinism across runs (std's `DefaultHasher` does not promise that), and ten lines
-/// beat a dependency.
-struct Fnv1a(u64);
-
-impl Fnv1a {
-    fn new() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 ^= u64::from(*byte);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// Bytes as lowercase hexadecimal.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 #[cfg(test)]

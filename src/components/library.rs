@@ -16,7 +16,7 @@ use crate::library::{self, use_library, KeepError, LibraryAction};
 use crate::storage::packs::{self, PutError};
 use casebook_core::saved::shorten_quoted;
 
-use crate::components::reader_notes::shorten;
+use casebook_core::saved::shorten;
 
 /// What the import is doing.
 #[derive(Clone, PartialEq)]

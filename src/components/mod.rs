@@ -2,15 +2,10 @@
 
 pub mod citation;
 pub mod cite_this;
-pub mod compare;
-pub mod differential;
 pub mod footer;
 pub mod header;
 pub mod kept_aside;
 pub mod library;
 pub mod pack_failed;
 pub mod provenance;
-pub mod reader_notes;
 pub mod status_badge;
-pub mod study;
-pub mod timeline;

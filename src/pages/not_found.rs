@@ -10,7 +10,7 @@ use crate::route::Route;
 pub fn NotFound() -> Html {
     html! {
         <article class="page">
-            <h1>{ "Page not found" }</h1>
+            <h1>{ crate::route::Route::NotFound.heading("") }</h1>
             <p>{ "There is no page at this address. The views of the case are in the menu above." }</p>
             <p><Link<Route> to={Route::Overview} classes="button">{ "Go to the overview" }</Link<Route>></p>
         </article>

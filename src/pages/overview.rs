@@ -29,7 +29,7 @@ pub fn Overview() -> Html {
     };
     html! {
         <article class="page overview">
-            <h1>{ pack.meta.heading() }</h1>
+            <h1>{ crate::route::Route::Overview.heading(pack.meta.heading()) }</h1>
             <p class="lede">{ "One published case report, made explorable: the case as a timeline, against similar cases, as a differential checklist, and the paper itself." }</p>
             <section aria-labelledby="case-heading">
                 <h2 id="case-heading">{ "The case in five lines" }</h2>

@@ -66,7 +66,7 @@ pub fn Search() -> Html {
 
     html! {
         <article class="page search">
-            <h1>{ "Search" }</h1>
+            <h1>{ crate::route::Route::Search.heading("") }</h1>
             <form class="search-form" role="search" action="/search" method="get" onsubmit={on_submit}>
                 <label for="search-q">{ "Search the paper, glossary, timeline, comparison and checklist" }</label>
                 <input id="search-q" class="search-input" type="search" name="q" value={(*query).clone()}

@@ -39,7 +39,7 @@ pub fn Sources() -> Html {
         .collect();
     html! {
         <article class="page sources">
-            <h1>{ "Sources" }</h1>
+            <h1>{ crate::route::Route::Sources.heading("") }</h1>
             <p class="lede">{ "Every source the app's facts are quoted from, how sure its details are, what of it was read and where, and what in the app rests on it. Most were read only in part (an abstract, the first page); a quote comes from the part read. Unknown fields are shown as unknown; nothing is completed from memory." }</p>
             <p>{ format!("{} sources: ", pack.sources.len()) }
                 { for counts.iter().enumerate().map(|(index, (status, count))| html! {

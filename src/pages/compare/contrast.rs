@@ -5,8 +5,8 @@ use casebook_core::compare::contrasts;
 use casebook_core::RowId;
 use yew::prelude::*;
 
-use crate::components::compare::cell::CellView;
 use crate::pack::use_pack;
+use crate::pages::compare::cell::CellView;
 
 /// Properties of [`ContrastTable`].
 #[derive(Properties, PartialEq, Clone)]

@@ -6,6 +6,10 @@
 //! The prerendered page shows every row in the pack's order; choices apply after
 //! hydration, so the first client render equals the static HTML.
 
+pub mod cell;
+pub mod contrast;
+pub mod outcome_chart;
+
 use casebook_core::compare::{
     chosen_rows, group_label, outcome_bars, registry_contrast, to_csv, Field, SortOrder,
 };
@@ -14,11 +18,11 @@ use casebook_core::{RowGroup, RowId};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::compare::cell::CellView;
-use crate::components::compare::contrast::ContrastTable;
-use crate::components::compare::outcome_chart::{BarData, OutcomeChart};
 use crate::components::provenance::SourceNote;
 use crate::pack::use_pack;
+use crate::pages::compare::cell::CellView;
+use crate::pages::compare::contrast::ContrastTable;
+use crate::pages::compare::outcome_chart::{BarData, OutcomeChart};
 use crate::route;
 
 /// The comparison view.
@@ -90,7 +94,7 @@ pub fn Compare() -> Html {
 
     html! {
         <article class="page compare">
-            <h1>{ "Compare" }</h1>
+            <h1>{ crate::route::Route::Compare.heading("") }</h1>
             <p class="lede">{ pack.meta.compare_lede.clone().unwrap_or_else(|| "This case beside the published cases and cohorts: who recovered, who died, and how the doses, settings and treatments differed.".to_owned()) }</p>
 
             <section aria-labelledby="outcome-heading">

@@ -52,17 +52,6 @@ impl ReasonView {
     }
 }
 
-/// The mark beside a standing: a shape as well as a colour, so colour is never the only
-/// signal.
-pub fn mark(standing: Standing) -> &'static str {
-    match standing {
-        Standing::Supported => "▲",
-        Standing::Possible => "●",
-        Standing::LessLikely => "▼",
-        Standing::RuledOut => "✕",
-    }
-}
-
 /// How many answers bear on a diagnosis, each way, in words: "2 answers weigh against it
 /// and none supports it". Within a standing the engine orders diagnoses by these counts
 /// (answers for minus answers against, then the case pack's order), so the card says them:
@@ -143,7 +132,7 @@ pub fn DiagnosisCard(props: &DiagnosisProps) -> Html {
                 <span class="dx-rank" aria-hidden="true">{ props.rank }</span>
                 <h3 class="dx-name">{ &diagnosis.name }</h3>
                 <span class={classes!("standing", format!("standing-{}", standing.token()))}>
-                    <span aria-hidden="true">{ mark(standing) }{ " " }</span>{ standing.label() }
+                    <span aria-hidden="true">{ standing.mark() }{ " " }</span>{ standing.label() }
                 </span>
                 if !props.reasons.is_empty() {
                     // What orders it among the diagnoses of the same standing.

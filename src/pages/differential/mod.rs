@@ -6,6 +6,13 @@
 //! (`/differential?a=...&t=...`). It is restored *after* hydration, so the prerendered
 //! page (the empty checklist) and the first client render agree.
 
+pub mod diagnosis;
+pub mod finding;
+pub mod next_questions;
+pub mod state;
+pub mod stepper;
+pub mod workup;
+
 use casebook_core::checklist::{read_link, Checklist, LinkState};
 use casebook_core::differential::{
     assess, next_questions, worked_example_answers, worked_example_steps, Standing,
@@ -14,14 +21,14 @@ use casebook_core::{Answer, FindingId, ItemId, WorkupKind};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::differential::diagnosis::{DiagnosisCard, ReasonView};
-use crate::components::differential::finding::FindingControl;
-use crate::components::differential::next_questions::{NextQuestions, Suggestion};
-use crate::components::differential::state::{Action, DifferentialState, Shown, Undo};
-use crate::components::differential::stepper::Stepper;
-use crate::components::differential::workup::WorkupList;
 use crate::components::kept_aside::{KeptAsideDownload, SaveErrorBar};
 use crate::pack::use_pack;
+use crate::pages::differential::diagnosis::{DiagnosisCard, ReasonView};
+use crate::pages::differential::finding::FindingControl;
+use crate::pages::differential::next_questions::{NextQuestions, Suggestion};
+use crate::pages::differential::state::{Action, DifferentialState, Shown, Undo};
+use crate::pages::differential::stepper::Stepper;
+use crate::pages::differential::workup::WorkupList;
 use crate::route;
 use crate::storage::{self, use_saved};
 
@@ -277,7 +284,7 @@ pub fn Differential() -> Html {
 
     html! {
         <article class="page differential">
-            <h1>{ "Differential" }</h1>
+            <h1>{ crate::route::Route::Differential.heading("") }</h1>
             <p class="lede">{ pack.meta.differential_lede.clone().unwrap_or_else(|| "Weigh the diagnosis against its mimics, finding by finding, with the sentence behind every step.".to_owned()) }</p>
             <p class="disclaimer-inline"><strong>{ "For education; not for decisions about a patient." }</strong>
                 { " The checklist reasons in words from its sources (supports, weighs against, rules out) and gives no probabilities: none exist in the sources for this setting." }</p>

@@ -9,50 +9,37 @@
 //! already carries the anchors of the quotes it holds, so the link lands on the right
 //! paragraph even before the script runs.
 
+pub mod notes;
+pub mod state;
+
 use casebook_core::notes::{closest_sentences, Annotation, Edit, Notes};
 use casebook_core::reader::{blocks_with_notes, quote_for_anchor, section_nav, Block, Segment};
+use casebook_core::saved::shorten;
 use casebook_core::study::progress::Progress;
-use casebook_core::{CasePack, TermId};
+use casebook_core::CasePack;
 use yew::prelude::*;
 
 use crate::components::citation::ArticleCitation;
 use crate::components::cite_this::CiteButtons;
 use crate::components::kept_aside::{KeptAsideDownload, SaveErrorBar};
 use crate::components::provenance::SourceNote;
-use crate::components::reader_notes::{
-    shorten, DetachedNote, NoteEditor, NotesAction, NotesList, SelectionBar,
-};
 use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
+use crate::pages::reader::notes::{DetachedNote, NoteEditor, NotesAction, NotesList, SelectionBar};
 use crate::route;
-use crate::storage::{self, use_saved};
+use crate::storage::{self, use_saved, SavedHandle};
 use crate::{browser, study_store};
-
-/// What is open beside a paragraph: a citation's references or a term's definition.
-#[derive(Clone, Debug, PartialEq)]
-enum Popover {
-    Citation { block: usize, numbers: Vec<u32> },
-    Term { block: usize, term: TermId },
-}
-
-impl Popover {
-    fn block(&self) -> usize {
-        match self {
-            Popover::Citation { block, .. } | Popover::Term { block, .. } => *block,
-        }
-    }
-}
+use state::{Action, Popover, ReaderState};
 
 /// The reader view.
 #[component]
 pub fn Reader() -> Html {
     let loaded = use_pack();
-    let popover = use_state(|| None::<Popover>);
-    let highlight = use_state(|| None::<(String, String)>);
+    let state = use_reducer(ReaderState::default);
 
     // After hydration, and whenever the fragment changes: highlight the quote it names.
     let apply_fragment = {
-        let highlight = highlight.clone();
+        let state = state.dispatcher();
         let loaded = loaded.clone();
         move || {
             let anchor = browser::current_fragment();
@@ -60,7 +47,7 @@ pub fn Reader() -> Html {
                 .strip_prefix("q-")
                 .and_then(|_| quote_for_anchor(&loaded, &anchor))
                 .map(|quote| (anchor.clone(), quote));
-            highlight.set(found);
+            state.dispatch(Action::Highlight(found));
         }
     };
     {
@@ -69,7 +56,7 @@ pub fn Reader() -> Html {
     }
     browser::use_event(browser::On::Window, "hashchange", move |_| apply_fragment());
     // Bring the highlighted sentence into view once it is drawn.
-    use_effect_with((*highlight).clone(), |highlight| {
+    use_effect_with(state.highlight.clone(), |highlight| {
         if highlight.is_some() {
             browser::reveal_highlight();
         }
@@ -78,12 +65,6 @@ pub fn Reader() -> Html {
     // Notes and bookmarks: read after hydration, following other tabs; every change goes
     // through the storage module, applied to what is stored now.
     let notes = use_saved::<Notes>(loaded.clone());
-    let selected = use_state(|| None::<String>);
-    // The sentence being edited, with its note as it was when the editor opened.
-    let editing = use_state(|| None::<(String, String)>);
-    let message = use_state(|| None::<String>);
-    let error = use_state(|| None::<String>);
-    let problem = use_state(|| None::<String>);
     let file_reader = use_mut_ref(|| None::<browser::FileReading>);
     // The article's sentences, to tell notes on them from detached ones.
     let sentences = {
@@ -92,22 +73,10 @@ pub fn Reader() -> Html {
             casebook_core::notes::ArticleSentences::of(&loaded)
         })
     };
-    // After an action on the selected sentence the bar stays (marking the sentence
-    // re-renders its text, which drops the browser's selection), until closed or until
-    // another sentence is selected.
-    let pinned = use_mut_ref(|| false);
     {
-        let selected = selected.clone();
-        let pinned = pinned.clone();
+        let state = state.dispatcher();
         browser::use_event(browser::On::Document, "selectionchange", move |_| {
-            match browser::selected_sentence() {
-                Some(sentence) => {
-                    *pinned.borrow_mut() = false;
-                    selected.set(Some(sentence));
-                }
-                None if !*pinned.borrow() => selected.set(None),
-                None => {}
-            }
+            state.dispatch(Action::SelectionChanged(browser::selected_sentence()));
         });
     }
 
@@ -126,7 +95,7 @@ pub fn Reader() -> Html {
             .iter()
             .map(|annotation| annotation.sentence.clone())
             .collect();
-        let quote = highlight.as_ref().map(|(_, quote)| quote.clone());
+        let quote = state.highlight.as_ref().map(|(_, quote)| quote.clone());
         use_memo((quote, noted), move |(quote, noted)| {
             blocks_with_notes(&loaded, quote.as_deref(), noted)
         })
@@ -135,31 +104,21 @@ pub fn Reader() -> Html {
     let pack = &*loaded;
     let on_notes = {
         let notes = notes.clone();
-        let selected = selected.clone();
-        let editing = editing.clone();
-        let message = message.clone();
-        let error = error.clone();
-        let problem = problem.clone();
+        let state = state.clone();
         let shared = loaded.clone();
         let file_reader = file_reader.clone();
-        let pinned = pinned.clone();
         Callback::from(move |action: NotesAction| {
             let pack = &*shared;
             // Every save says where the user is whether it worked.
-            let report = |outcome: Result<Notes, String>, saved: &str| match outcome {
-                Ok(_) => {
-                    error.set(None);
-                    message.set((!saved.is_empty()).then(|| saved.to_owned()));
-                    true
-                }
-                Err(reason) => {
-                    error.set(Some(reason));
-                    false
-                }
+            let report = |outcome: Result<Notes, String>, saved: &str| {
+                state.dispatch(match outcome {
+                    Ok(_) => Action::Saved((!saved.is_empty()).then(|| saved.to_owned())),
+                    Err(reason) => Action::Failed(reason),
+                });
             };
             match action {
                 NotesAction::ToggleBookmark(sentence) => {
-                    *pinned.borrow_mut() = true;
+                    state.dispatch(Action::Pin);
                     let on = !notes.value().get(&sentence).is_some_and(|a| a.bookmarked);
                     let outcome = notes.update(|all| all.set_bookmark(&sentence, on));
                     report(
@@ -172,41 +131,30 @@ pub fn Reader() -> Html {
                     );
                 }
                 NotesAction::Edit(sentence) => {
-                    problem.set(None);
                     let base = notes
                         .value()
                         .get(&sentence)
                         .map(|a| a.note.clone())
                         .unwrap_or_default();
-                    editing.set(Some((sentence, base)));
-                    selected.set(None);
+                    state.dispatch(Action::StartEdit { sentence, base });
                 }
                 NotesAction::Save(sentence, text) => {
-                    let base = editing
-                        .as_ref()
-                        .map(|(_, base)| base.clone())
-                        .unwrap_or_default();
+                    let base = state.edit_base();
                     let outcome = std::cell::Cell::new(Edit::Saved);
                     match notes.update(|all| {
                         all.save_edit(&sentence, &base, &text)
                             .map(|edit| outcome.set(edit))
                     }) {
-                        Ok(_) => {
-                            editing.set(None);
-                            error.set(None);
-                            message.set(Some(match outcome.get() {
-                                Edit::Saved => "Note saved on this device.".to_owned(),
-                                Edit::KeptBoth => "This note had been changed in another tab since you opened it; both texts are kept, the other first.".to_owned(),
-                            }));
-                        }
+                        Ok(_) => state.dispatch(Action::EditSaved(match outcome.get() {
+                            Edit::Saved => "Note saved on this device.".to_owned(),
+                            Edit::KeptBoth => "This note had been changed in another tab since you opened it; both texts are kept, the other first.".to_owned(),
+                        })),
                         // The editor stays open with the text, so nothing typed is lost.
-                        Err(reason) => problem.set(Some(reason)),
+                        Err(reason) => state.dispatch(Action::EditRefused(reason)),
                     }
                 }
                 NotesAction::Dismiss => {
-                    *pinned.borrow_mut() = false;
-                    editing.set(None);
-                    selected.set(None);
+                    state.dispatch(Action::Dismiss);
                     browser::clear_selection();
                 }
                 NotesAction::Remove(sentence) => {
@@ -229,76 +177,35 @@ pub fn Reader() -> Html {
                 }
                 NotesAction::Import(file) => {
                     let notes = notes.clone();
-                    let message = message.clone();
+                    let state = state.dispatcher();
                     *file_reader.borrow_mut() = study_store::import_backup(
                         file,
                         shared.clone(),
-                        move |pack, imported, study| {
-                            let detached = imported
-                                .detached(&casebook_core::notes::ArticleSentences::of(pack))
-                                .count();
-                            let added = std::cell::Cell::new(0);
-                            if let Err(reason) = notes.update(|all| {
-                                all.merge(imported)
-                                    .map(|count| added.set(count))
-                                    .map_err(|problems| problems.join(" "))
-                            }) {
-                                return format!(
-                                    "The file was not imported, and nothing changed: {reason}"
-                                );
-                            }
-                            let study_note = match study {
-                                Some(study) => match storage::update::<Progress>(
-                                    &storage::study_key(&pack.meta.id),
-                                    pack,
-                                    |progress| {
-                                        progress.merge(pack, study);
-                                        Ok(())
-                                    },
-                                ) {
-                                    Ok(_) => {
-                                        " Study progress in the file was merged too.".to_owned()
-                                    }
-                                    Err(error) => format!(
-                                        " The study progress in the file was not merged: {}",
-                                        error.message("study progress")
-                                    ),
-                                },
-                                None => String::new(),
-                            };
-                            let detached_note = if detached > 0 {
-                                format!(" {detached} of the notes are on sentences this version of the case does not have; they are listed apart, to attach or remove.")
-                            } else {
-                                String::new()
-                            };
-                            format!("Imported: {} new sentences; existing notes were kept and merged.{detached_note}{study_note}", added.get())
-                        },
-                        move |outcome| message.set(Some(outcome)),
+                        move |pack, imported, study| import_outcome(&notes, pack, imported, study),
+                        move |outcome| state.dispatch(Action::Say(outcome)),
                     );
                 }
             }
         })
     };
     let open = |next: Popover| {
-        let popover = popover.clone();
-        Callback::from(move |_| {
-            let same = popover.as_ref() == Some(&next);
-            popover.set((!same).then(|| next.clone()));
-        })
+        let state = state.dispatcher();
+        Callback::from(move |_| state.dispatch(Action::Toggle(next.clone())))
     };
     let focus_open = |next: Popover| {
-        let popover = popover.clone();
-        Callback::from(move |_: FocusEvent| popover.set(Some(next.clone())))
+        let state = state.dispatcher();
+        Callback::from(move |_: FocusEvent| state.dispatch(Action::Open(next.clone())))
     };
     let close = {
-        let popover = popover.clone();
-        Callback::from(move |_: MouseEvent| popover.set(None))
+        let state = state.dispatcher();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Close))
     };
     let clear_highlight = {
-        let highlight = highlight.clone();
-        Callback::from(move |_: MouseEvent| highlight.set(None))
+        let state = state.dispatcher();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Highlight(None)))
     };
     let go_back = Callback::from(|_: MouseEvent| browser::go_back());
+    let popover = &state.popover;
 
     let attached: Vec<Annotation> = notes.value().attached(&sentences).cloned().collect();
     let detached: Vec<DetachedNote> = notes
@@ -362,7 +269,7 @@ pub fn Reader() -> Html {
 
     html! {
         <article class="page reader">
-            <h1>{ "The paper" }</h1>
+            <h1>{ crate::route::Route::Reader.heading("") }</h1>
             <p class="lede"><cite>{ &pack.meta.title }</cite></p>
             <div class="citation-line">
                 <ArticleCitation with_authors={true} />
@@ -375,8 +282,8 @@ pub fn Reader() -> Html {
                 </details>
             }) }
             <div class="reader-bottom">
-                <SaveErrorBar error={(*error).clone().map(AttrValue::from)} />
-                if let Some((_, quote)) = highlight.as_ref() {
+                <SaveErrorBar error={state.error.clone().map(AttrValue::from)} />
+                if let Some((_, quote)) = state.highlight.as_ref() {
                     <div class="highlight-bar" role="status">
                         <p>{ "Highlighted: " }<q>{ shorten(quote, 60) }</q></p>
                         <div class="button-row">
@@ -385,10 +292,10 @@ pub fn Reader() -> Html {
                         </div>
                     </div>
                 }
-                if let Some((sentence, base)) = editing.as_ref() {
+                if let Some((sentence, base)) = state.editing.as_ref() {
                     <NoteEditor sentence={sentence.clone()} note={base.clone()}
-                        problem={(*problem).clone().map(AttrValue::from)} on_action={on_notes.clone()} />
-                } else if let Some(sentence) = selected.as_ref() {
+                        problem={state.problem.clone().map(AttrValue::from)} on_action={on_notes.clone()} />
+                } else if let Some(sentence) = state.selected.as_ref() {
                     <SelectionBar sentence={sentence.clone()} bookmarked={notes.value().get(sentence).is_some_and(|a| a.bookmarked)}
                         has_note={notes.value().get(sentence).is_some_and(|a| !a.note.is_empty())} on_action={on_notes.clone()} />
                 }
@@ -471,7 +378,7 @@ pub fn Reader() -> Html {
                         Block::RawText(text) => html! { <pre class="raw-text">{ text.clone() }</pre> },
                     }) }
 
-                    <NotesList notes={attached} detached={detached} message={notice_text.or_else(|| (*message).clone()).map(AttrValue::from)}
+                    <NotesList notes={attached} detached={detached} message={notice_text.or_else(|| state.message.clone()).map(AttrValue::from)}
                         on_action={on_notes.clone()} />
                     if let Some(slot) = notes.notice().and_then(|notice| notice.slot()) {
                         <KeptAsideDownload label="Download the saved notes as they were" slot={slot.to_owned()} />
@@ -570,4 +477,51 @@ fn popover_body(
             None => Html::default(),
         },
     }
+}
+
+/// Merges the notes (and any study progress) of an imported file into what is stored, and
+/// says what happened; on a refusal nothing changed.
+fn import_outcome(
+    notes: &SavedHandle<Notes>,
+    pack: &CasePack,
+    imported: Notes,
+    study: Option<Progress>,
+) -> String {
+    let detached = imported
+        .detached(&casebook_core::notes::ArticleSentences::of(pack))
+        .count();
+    let added = std::cell::Cell::new(0);
+    if let Err(reason) = notes.update(|all| {
+        all.merge(imported)
+            .map(|count| added.set(count))
+            .map_err(|problems| problems.join(" "))
+    }) {
+        return format!("The file was not imported, and nothing changed: {reason}");
+    }
+    let study_note = match study {
+        Some(study) => match storage::update::<Progress>(
+            &storage::study_key(&pack.meta.id),
+            pack,
+            |progress| {
+                progress.merge(pack, study);
+                Ok(())
+            },
+        ) {
+            Ok(_) => " Study progress in the file was merged too.".to_owned(),
+            Err(error) => format!(
+                " The study progress in the file was not merged: {}",
+                error.message("study progress")
+            ),
+        },
+        None => String::new(),
+    };
+    let detached_note = if detached > 0 {
+        format!(" {detached} of the notes are on sentences this version of the case does not have; they are listed apart, to attach or remove.")
+    } else {
+        String::new()
+    };
+    format!(
+        "Imported: {} new sentences; existing notes were kept and merged.{detached_note}{study_note}",
+        added.get()
+    )
 }

@@ -4,6 +4,7 @@
 //! merged, is the core's (`casebook_core::notes`); this renders and dispatches.
 
 use casebook_core::notes::Annotation;
+use casebook_core::saved::shorten;
 use yew::prelude::*;
 
 /// What the user asked of the notes.
@@ -265,13 +266,4 @@ fn DetachedItem(props: &DetachedItemProps) -> Html {
             </div>
         </li>
     }
-}
-
-/// The first `limit` characters of a text, with an ellipsis when cut.
-pub fn shorten(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(limit).collect();
-    format!("{}\u{2026}", cut.trim_end())
 }

@@ -4,108 +4,90 @@
 //! core's (`casebook_core::study`); this page holds the progress, saves it on every
 //! change (after reading it once, after hydration), and offers export, import and reset.
 
+pub mod flashcards;
+pub mod staged;
+pub mod state;
+
 use casebook_core::notes::Notes;
 use casebook_core::study::draw;
-use casebook_core::study::progress::{Progress, StageAttempt};
-use casebook_core::study::sm2::{review, Schedule};
+use casebook_core::study::progress::{Change, Progress};
 use casebook_core::study::{judge, topics};
-use casebook_core::{Question, QuestionId, QuestionKind};
+use casebook_core::{CasePack, Question, QuestionId, QuestionKind};
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::kept_aside::{KeptAsideDownload, StorageStatus};
 use crate::components::provenance::SourceNote;
-use crate::components::study::flashcards::Flashcards;
-use crate::components::study::staged::StagedReveal;
 use crate::pack::use_pack;
-use crate::storage::{self, use_saved};
+use crate::pages::study::flashcards::Flashcards;
+use crate::pages::study::staged::StagedReveal;
+use crate::storage::{self, use_saved, SavedHandle};
 use crate::study_store;
+use state::{Action, StudyState};
 
 /// The study view.
 #[component]
 pub fn Study() -> Html {
     let loaded = use_pack();
-    let topic = use_state(|| None::<String>);
-    let seed = use_state(|| None::<u64>);
+    let state = use_reducer(StudyState::default);
     // Read after hydration (so the prerendered page and the first render agree), following
     // other tabs; every change is applied to what is stored now.
     let progress = use_saved::<Progress>(loaded.clone());
-    let today = use_state(|| None::<i64>);
-    let message = use_state(|| None::<String>);
-    let error = use_state(|| None::<String>);
-    let confirm_reset = use_state(|| false);
     let file_reader = use_mut_ref(|| None::<browser::FileReading>);
     {
-        let today = today.clone();
-        use_effect_with((), move |_| today.set(Some(browser::today())));
+        let state = state.dispatcher();
+        use_effect_with((), move |_| state.dispatch(Action::Today(browser::today())));
     }
     let pack = &*loaded;
-    // Applies a change to the saved progress; a failure is said where the student is.
+    // Every change to the progress: applied by the core to what is stored now; a failure
+    // is said where the student is. Callbacks hold the shared pack (an Rc), never a copy.
     let change = {
         let progress = progress.clone();
-        let error = error.clone();
-        move |apply: Box<dyn FnOnce(&mut Progress)>| match progress.update(|p| {
-            apply(p);
-            Ok(())
-        }) {
-            Ok(_) => error.set(None),
-            Err(reason) => error.set(Some(reason)),
-        }
-    };
-    // Callbacks hold the shared pack (an Rc), never a copy of it.
-    let on_commit = {
-        let change = change.clone();
+        let state = state.dispatcher();
         let loaded = loaded.clone();
-        Callback::from(move |attempt: StageAttempt| {
-            let loaded = loaded.clone();
-            change(Box::new(move |p| {
-                let pack = &*loaded;
-                p.commit(pack, attempt);
-            }));
+        Callback::from(move |change: Change| {
+            state.dispatch(
+                match progress.update(|p| {
+                    p.apply(&loaded, change);
+                    Ok(())
+                }) {
+                    Ok(_) => Action::Saved,
+                    Err(reason) => Action::Failed(reason),
+                },
+            );
         })
     };
-    let on_restart = {
-        let change = change.clone();
-        Callback::from(move |()| change(Box::new(|p| p.attempts.clear())))
-    };
+    let on_commit = change.reform(Change::Commit);
+    let on_restart = change.reform(|()| Change::Restart);
     let on_grade = {
         let change = change.clone();
-        let today = today.clone();
-        Callback::from(move |(id, grade): (String, u8)| {
-            let Some(day) = *today else { return };
-            change(Box::new(move |p| {
-                let schedule = p
-                    .cards
-                    .0
-                    .get(&id)
-                    .copied()
-                    .unwrap_or_else(|| Schedule::new(day));
-                p.cards.0.insert(id, review(schedule, grade, day));
-            }));
+        let today = state.today;
+        Callback::from(move |(card, grade): (String, u8)| {
+            if let Some(day) = today {
+                change.emit(Change::Grade { card, grade, day });
+            }
         })
     };
-    let on_answer = {
-        let change = change.clone();
-        Callback::from(move |(id, choice): (QuestionId, Option<usize>)| {
-            change(Box::new(move |p| {
-                p.questions.insert(id, choice);
-            }));
-        })
-    };
+    let on_answer =
+        change.reform(
+            |(question, choice): (QuestionId, Option<usize>)| Change::Answer { question, choice },
+        );
     let on_topic = {
-        let topic = topic.clone();
+        let state = state.dispatcher();
         Callback::from(move |event: Event| {
             let value = browser::input_value(&event);
-            topic.set((!value.is_empty()).then_some(value));
+            state.dispatch(Action::Topic((!value.is_empty()).then_some(value)));
         })
     };
     let on_shuffle = {
-        let seed = seed.clone();
-        Callback::from(move |_: MouseEvent| seed.set(Some(browser::now_ms() as u64)))
+        let state = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::Shuffle(browser::now_ms() as u64))
+        })
     };
     let on_order = {
-        let seed = seed.clone();
-        Callback::from(move |_: MouseEvent| seed.set(None))
+        let state = state.dispatcher();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::CaseOrder))
     };
     let on_export = {
         let progress = progress.clone();
@@ -118,92 +100,51 @@ pub fn Study() -> Html {
     };
     let on_import = {
         let progress = progress.clone();
-        let message = message.clone();
+        let state = state.dispatcher();
         let loaded = loaded.clone();
         Callback::from(move |event: Event| {
             let Some(file) = browser::chosen_file(&event) else {
                 return;
             };
             let progress = progress.clone();
-            let message = message.clone();
+            let state = state.clone();
             *file_reader.borrow_mut() = study_store::import_backup(
                 file,
                 loaded.clone(),
-                move |pack, notes, study| {
-                    let notes_count = notes.annotations().len();
-                    let notes_outcome = if notes_count == 0 {
-                        Ok(())
-                    } else {
-                        storage::update::<Notes>(&storage::notes_key(&pack.meta.id), pack, |all| {
-                            all.merge(notes)
-                                .map(|_| ())
-                                .map_err(|problems| problems.join(" "))
-                        })
-                        .map(|_| ())
-                        .map_err(|error| error.message("notes"))
-                    };
-                    let had_study = study.is_some();
-                    let study_outcome = match study {
-                        Some(study) => progress
-                            .update(|p| {
-                                p.merge(pack, study);
-                                Ok(())
-                            })
-                            .map(|_| ()),
-                        None => Ok(()),
-                    };
-                    format!(
-                        "Imported: {}{}",
-                        match (had_study, study_outcome) {
-                            (true, Ok(())) => "study progress merged with yours".to_owned(),
-                            (true, Err(reason)) =>
-                                format!("the study progress was not merged ({reason})"),
-                            (false, _) => "the file holds no study progress".to_owned(),
-                        },
-                        match (notes_count, notes_outcome) {
-                            (0, _) => ".".to_owned(),
-                            (count, Ok(())) => format!("; {count} notes merged into the reader's."),
-                            (_, Err(reason)) => format!("; the notes were not merged: {reason}"),
-                        }
-                    )
-                },
-                move |outcome| message.set(Some(outcome)),
+                move |pack, notes, study| import_outcome(&progress, pack, notes, study),
+                move |outcome| state.dispatch(Action::Say(outcome)),
             );
         })
     };
     let on_reset_ask = {
-        let confirm_reset = confirm_reset.clone();
-        Callback::from(move |_: MouseEvent| confirm_reset.set(true))
+        let state = state.dispatcher();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::AskReset))
     };
     let on_reset_cancel = {
-        let confirm_reset = confirm_reset.clone();
-        Callback::from(move |_: MouseEvent| confirm_reset.set(false))
+        let state = state.dispatcher();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::CancelReset))
     };
     let on_reset = {
-        let confirm_reset = confirm_reset.clone();
-        let message = message.clone();
+        let state = state.dispatcher();
         let progress = progress.clone();
-        let error = error.clone();
+        let loaded = loaded.clone();
         Callback::from(move |_: MouseEvent| {
-            confirm_reset.set(false);
-            match progress.update(|p| {
-                *p = Progress::default();
+            let outcome = progress.update(|p| {
+                p.apply(&loaded, Change::Reset);
                 Ok(())
-            }) {
-                Ok(_) => message.set(Some(
-                    "Your study progress was reset. Notes in the reader are unchanged.".to_owned(),
-                )),
-                Err(reason) => error.set(Some(reason)),
-            }
+            });
+            state.dispatch(Action::ResetDone(outcome.map(|_| ())));
         })
     };
-    let questions = draw(pack, topic.as_deref(), *seed);
+    let (topic, seed, today) = (&state.topic, state.seed, state.today);
+    let (error, message, confirm_reset) = (&state.error, &state.message, state.confirm_reset);
+    let questions = draw(pack, topic.as_deref(), seed);
     let restored = progress.restored();
     let answered = progress.value().questions.len();
     let notice = progress.notice().cloned();
     html! {
         <article class="page study">
-            <h1>{ "Study" }</h1>
+            <h1>{ crate::route::Route::Study.heading("") }</h1>
             <p class="lede">{ "Work the case as it unfolded, test yourself, and keep what you learned. Every answer comes with its reason and the sentence it rests on." }</p>
             <nav class="study-nav" aria-label="On this page">
                 <a href="#reveal">{ "Stage by stage" }</a>
@@ -245,7 +186,7 @@ pub fn Study() -> Html {
                     }) }
                 </ol>
             </section>
-            <Flashcards deck={progress.value().cards.clone()} today={*today} on_grade={on_grade} />
+            <Flashcards deck={progress.value().cards.clone()} today={today} on_grade={on_grade} />
             <section class="study-progress" aria-labelledby="progress-heading">
                 <h2 id="progress-heading">{ "Your progress" }</h2>
                 <p class="muted" data-client-layout="">{
@@ -265,7 +206,7 @@ pub fn Study() -> Html {
                         { "Import from a file" }
                         <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_import} />
                     </label>
-                    if *confirm_reset {
+                    if confirm_reset {
                         <button type="button" class="button danger" onclick={on_reset}>{ "Yes, forget my study progress" }</button>
                         <button type="button" class="button secondary" onclick={on_reset_cancel}>{ "Keep it" }</button>
                     } else {
@@ -349,4 +290,49 @@ fn QuestionCard(props: &QuestionCardProps) -> Html {
             }
         </li>
     }
+}
+
+/// Merges an imported file's notes into the reader's and its study progress into the
+/// student's, and says what happened to each.
+fn import_outcome(
+    progress: &SavedHandle<Progress>,
+    pack: &CasePack,
+    notes: Notes,
+    study: Option<Progress>,
+) -> String {
+    let notes_count = notes.annotations().len();
+    let notes_outcome = if notes_count == 0 {
+        Ok(())
+    } else {
+        storage::update::<Notes>(&storage::notes_key(&pack.meta.id), pack, |all| {
+            all.merge(notes)
+                .map(|_| ())
+                .map_err(|problems| problems.join(" "))
+        })
+        .map(|_| ())
+        .map_err(|error| error.message("notes"))
+    };
+    let had_study = study.is_some();
+    let study_outcome = match study {
+        Some(study) => progress
+            .update(|p| {
+                p.merge(pack, study);
+                Ok(())
+            })
+            .map(|_| ()),
+        None => Ok(()),
+    };
+    format!(
+        "Imported: {}{}",
+        match (had_study, study_outcome) {
+            (true, Ok(())) => "study progress merged with yours".to_owned(),
+            (true, Err(reason)) => format!("the study progress was not merged ({reason})"),
+            (false, _) => "the file holds no study progress".to_owned(),
+        },
+        match (notes_count, notes_outcome) {
+            (0, _) => ".".to_owned(),
+            (count, Ok(())) => format!("; {count} notes merged into the reader's."),
+            (_, Err(reason)) => format!("; the notes were not merged: {reason}"),
+        }
+    )
 }

@@ -8,7 +8,6 @@ use casebook_core::study::stages::{feedback, stages, Agreement, StageView};
 use casebook_core::{CasePack, DiagnosisId, ItemId, StageId, WorkupKind};
 use yew::prelude::*;
 
-use crate::components::differential::diagnosis::mark;
 use crate::components::provenance::SourceNote;
 use crate::pack::use_pack;
 
@@ -347,7 +346,7 @@ fn render_feedback(
                         { for result.engine.iter().map(|a| html! {
                             <li>{ &a.diagnosis.name }{ " " }
                                 <span class={classes!("standing", format!("standing-{}", a.standing.token()))}>
-                                    <span aria-hidden="true">{ mark(a.standing) }{ " " }</span>{ a.standing.label() }
+                                    <span aria-hidden="true">{ a.standing.mark() }{ " " }</span>{ a.standing.label() }
                                 </span>
                             </li>
                         }) }

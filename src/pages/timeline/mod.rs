@@ -6,17 +6,23 @@
 //! `/timeline/<id>` page then hydrates from the same HTML as `/timeline`, so the service
 //! worker can answer any event page offline with the one cached timeline page.
 
+pub mod chart;
+pub mod details;
+pub mod event_list;
+pub mod measures;
+pub mod state;
+
 use casebook_core::timeline::scale::{Scale, ScaleKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::browser;
-use crate::components::timeline::chart::TimelineChart;
-use crate::components::timeline::details::EventDetails;
-use crate::components::timeline::event_list::EventList;
-use crate::components::timeline::measures::Measurements;
-use crate::components::timeline::state::{Action, TimelineState};
 use crate::pack::use_pack;
+use crate::pages::timeline::chart::TimelineChart;
+use crate::pages::timeline::details::EventDetails;
+use crate::pages::timeline::event_list::EventList;
+use crate::pages::timeline::measures::Measurements;
+use crate::pages::timeline::state::{Action, TimelineState};
 use crate::route::Route;
 
 /// Properties of [`Timeline`].
@@ -124,7 +130,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     html! {
         <article class="page timeline">
-            <h1>{ "Timeline" }</h1>
+            <h1>{ crate::route::Route::Timeline.heading("") }</h1>
             <p class="lede">{ format!("{} {}", pack.meta.timeline_lede.as_deref().unwrap_or("The case from its history to its follow-up."),
                 pack.timeline.days.as_ref().map_or_else(|| format!("Times are counted from the {}.", pack.anchor.label), |days| days.describe(&pack.anchor.label))) }</p>
             { for unknown.map(|id| html! {
