@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
-import { launch, serve, waitForHydration, ROOT } from '../tests/e2e/browser.mjs';
+import { launch, routeList, serve, waitForHydration, ROOT } from '../tests/e2e/browser.mjs';
 
 const DIST = join(ROOT, 'dist');
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -36,7 +36,8 @@ const shared = all.filter((f) => /\.(css|js|wasm)$/.test(f) && !f.endsWith('sw.j
 const demandSizes = all.filter((f) => /\.(js|wasm)$/.test(f) && onDemand(f)).map((f) => ({ file: relative(DIST, f), ...sizes(readFileSync(f)) }));
 const sharedSizes = shared.map((f) => ({ file: relative(DIST, f), ...sizes(readFileSync(f)) }));
 const sum = (list, key) => list.reduce((total, item) => total + item[key], 0);
-const routes = ['/', '/timeline', '/compare', '/differential', '/reader', '/search', '/study', '/sources'];
+// The static routes, from the build's one list (dist/routes.json).
+const routes = routeList(DIST).filter((route) => !route.event).map((route) => route.path);
 const routeRows = routes.map((route) => {
   const html = sizes(readFileSync(join(DIST, route, 'index.html')));
   return { route, html, total: { raw: html.raw + sum(sharedSizes, 'raw'), gzip: html.gzip + sum(sharedSizes, 'gzip'), brotli: html.brotli + sum(sharedSizes, 'brotli') } };

@@ -6,7 +6,8 @@
 # inputs that widen coverage are kept in fuzz/corpus/<target>/ (committed); a crash
 # stops the run and leaves its input in fuzz/artifacts/<target>/.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source=scripts/env.sh
+source "$(dirname "$0")/env.sh"
 seconds="${1:-600}"
 shift || true
 targets=("$@")

@@ -5,7 +5,7 @@
 // shows it; the file names then start with the pack's file name.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serve, waitForHydration, watchConsole, ROOT } from '../tests/e2e/browser.mjs';
+import { launch, routeList, serve, waitForHydration, watchConsole, ROOT } from '../tests/e2e/browser.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -15,7 +15,7 @@ const option = (name) => {
 const pack = option('--pack');
 const sizes = (option('--sizes') || '768x1024,1024x768,390x844').split(',').map((size) => size.split('x').map(Number));
 const routes = args.length ? args
-  : ['/', '/timeline', '/timeline/haemoptysis', '/compare', '/differential', '/reader', '/search', '/study', '/sources', '/nope'];
+  : [...routeList().map((route) => route.path), '/nope'];
 const prefix = pack ? `${pack.split('/').pop().replace(/\.casepack\.md$/, '')}-` : '';
 const out = join(ROOT, 'screenshots');
 mkdirSync(out, { recursive: true });

@@ -4,12 +4,12 @@
 # Sources: rustup, crates.io, npm (from package-lock.json) and Debian's apt only;
 # nothing is downloaded from GitHub (see ../shared/TOOLCHAIN.md).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source=scripts/env.sh
+source "$(dirname "$0")/env.sh"
 
 TRUNK_VERSION=0.21.14
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock and Trunk.toml's pin.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 

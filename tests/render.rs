@@ -2,19 +2,9 @@
 //! heading, the navigation and the disclaimer. Runs with `--features ssr`.
 #![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 
-use casebook::app::{ServerApp, ServerAppProps};
 use casebook::route::Route;
-use yew::ServerRenderer;
+use casebook::ssr::render;
 use yew_router::Routable;
-
-fn render(path: &str) -> String {
-    let path = path.to_owned();
-    futures::executor::block_on(
-        ServerRenderer::<ServerApp>::with_props(move || ServerAppProps { path: path.into() })
-            .hydratable(false)
-            .render(),
-    )
-}
 
 #[test]
 fn every_route_renders_its_heading_navigation_and_disclaimer() {

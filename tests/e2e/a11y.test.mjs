@@ -1,15 +1,13 @@
 // axe-core finds no violation on any view, at tablet portrait size in light and dark with
 // every details element open, and as Lighthouse audits it: at 412×823, just as loaded.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, scrollThrough, serve, waitForHydration, ROUTES, ROOT } from './browser.mjs';
+import { launch, ROOT, ROUTES, scrollThrough, sharedServer, waitForHydration } from './browser.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-let server;
-before(async () => { server = await serve(); });
-after(async () => { await server.stop(); });
+const server = sharedServer();
 
 for (const [colorScheme, viewport] of [['light'], ['dark'], ['light', { width: 412, height: 823 }]]) {
   const size = viewport ? `, ${viewport.width}×${viewport.height}, as loaded` : '';

@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests and the screenshot script: launch Debian's
 // Chromium through playwright-core, and serve dist/ on a free loopback port.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,22 @@ export function sharedSession(options = {}) {
     await session.server.stop();
   });
   return session;
+}
+
+/**
+ * For a test file whose tests each launch their own browser (a viewport, a colour scheme
+ * or a fresh profile per test) but share one server: serves dist/ before its tests and
+ * stops after them. The returned object's `url` is set once the tests run.
+ */
+export function sharedServer() {
+  const site = {};
+  let server;
+  before(async () => {
+    server = await serve();
+    site.url = server.url;
+  });
+  after(async () => { await server.stop(); });
+  return site;
 }
 
 /** Starts scripts/serve.py on a free port (gzip-compressing with `{ gzip: true }`, as a
@@ -110,7 +126,6 @@ export async function waitForHydration(page) {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 20000 });
 }
 
-/** Every prerendered route with the heading it must show. */
 /**
  * Scrolls through the whole page half a screen at a time, a frame at each step, as a
  * reader would, so every section skipped off screen (content-visibility) is rendered
@@ -124,17 +139,18 @@ export async function scrollThrough(page, { back = false } = {}) {
   }, back);
 }
 
-export const ROUTES = [
-  ['/', 'Diffuse alveolar haemorrhage after alemtuzumab in multiple sclerosis'],
-  ['/timeline', 'Timeline'],
-  ['/timeline/haemoptysis', 'Timeline'],
-  ['/compare', 'Compare'],
-  ['/differential', 'Differential'],
-  ['/reader', 'The paper'],
-  ['/search', 'Search'],
-  ['/study', 'Study'],
-  ['/sources', 'Sources'],
-];
+/**
+ * Every prerendered route with the heading it must show, as the build lists them
+ * (dist/routes.json, written by the prerender step from the app's one list of routes):
+ * the static routes and one event's route.
+ */
+export function routeList(dir = join(ROOT, 'dist')) {
+  const all = JSON.parse(readFileSync(join(dir, 'routes.json'), 'utf8'));
+  const firstEvent = all.find((route) => route.event);
+  return all.filter((route) => !route.event || route === firstEvent);
+}
+
+export const ROUTES = routeList().map((route) => [route.path, route.heading]);
 
 /**
  * A structural signature of the app's DOM: every element with its attributes, and the

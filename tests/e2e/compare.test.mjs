@@ -1,13 +1,11 @@
 // The comparison view at tablet sizes: the prerendered table, the chart's text
 // equivalent, choosing and ordering rows, the contrast, and the CSV download with sources.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serve, waitForHydration } from './browser.mjs';
+import { launch, sharedServer, waitForHydration } from './browser.mjs';
 
-let server;
-before(async () => { server = await serve(); });
-after(async () => { await server.stop(); });
+const server = sharedServer();
 
 /** A small RFC 4180 parser, so the test reads the CSV as a spreadsheet would. */
 function parseCsv(text) {

@@ -1,26 +1,17 @@
 // The differential checklist as a user works it on a tablet: by touch and keyboard, the
 // published case as a worked example, state kept across reloads and shared by link,
 // step-through, and a one-page printed summary.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serve, waitForHydration, ROOT, keptAside } from './browser.mjs';
+import { launch, sharedSession, waitForHydration, ROOT, keptAside } from './browser.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
-});
-after(async () => {
-  await browser.close();
-  await server.stop();
-});
+const session = sharedSession({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
 
-async function open(context = browser.context, query = '') {
+async function open(context = session.browser.context, query = '') {
   const page = await context.newPage();
-  await page.goto(`${server.url}/differential${query}`);
+  await page.goto(`${session.server.url}/differential${query}`);
   await waitForHydration(page);
   return page;
 }
@@ -120,7 +111,7 @@ test('the shared link reproduces the state in a fresh browser', async () => {
 });
 
 test('a damaged link is reported, not guessed at', async () => {
-  const page = await open(browser.context, '?a=haemoptysis:y,no-such:y,fever:maybe');
+  const page = await open(session.browser.context, '?a=haemoptysis:y,no-such:y,fever:maybe');
   await page.getByRole('status').filter({ hasText: 'were not understood' }).waitFor();
   await page.locator('#dx-dah[data-standing="supported"]').waitFor();
   await page.close();

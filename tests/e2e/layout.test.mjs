@@ -1,12 +1,10 @@
 // Nothing on any view is wider than the screen at the sizes users have (wide tables
 // scroll inside their own frame), in light and dark alike.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, scrollThrough, serve, waitForHydration, ROUTES } from './browser.mjs';
+import { launch, ROUTES, scrollThrough, sharedServer, waitForHydration } from './browser.mjs';
 
-let server;
-before(async () => { server = await serve(); });
-after(async () => { await server.stop(); });
+const server = sharedServer();
 
 for (const [width, height] of [[768, 1024], [1024, 768], [390, 844]]) {
   test(`no view scrolls sideways at ${width}×${height}`, async () => {

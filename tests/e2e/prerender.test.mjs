@@ -1,11 +1,9 @@
 // Every route's HTML, fetched without running any script, already carries its content.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, ROUTES } from './browser.mjs';
+import { ROUTES, sharedServer } from './browser.mjs';
 
-let server;
-before(async () => { server = await serve(); });
-after(async () => { await server.stop(); });
+const server = sharedServer();
 
 for (const [route, heading] of ROUTES) {
   test(`${route} is prerendered with its heading, navigation and disclaimer`, async () => {

@@ -1,13 +1,11 @@
 // The drawn timeline at tablet sizes: zoom by pinch, wheel, buttons and keys; select by
 // tap and by keyboard; the details show the quote and link to the paper; labels do not
 // overlap on screen; filters and highlight.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, waitForHydration } from './browser.mjs';
+import { launch, sharedServer, waitForHydration } from './browser.mjs';
 
-let server;
-before(async () => { server = await serve(); });
-after(async () => { await server.stop(); });
+const server = sharedServer();
 
 const VIEWPORTS = [{ width: 768, height: 1024 }, { width: 1024, height: 768 }];
 
