@@ -99,7 +99,10 @@ pub fn on_change(on_change: impl Fn(Option<String>) + 'static) -> ChangeListener
 // IndexedDB, for the packs the user opened (see `packs.rs`).
 
 use super::packs::{Entry, PutError, StoredPack};
-use idb::{Database, DatabaseEvent, Factory, KeyPath, ObjectStoreParams, TransactionMode};
+use idb::{
+    Database, DatabaseEvent, Factory, KeyPath, ObjectStore, ObjectStoreParams, Transaction,
+    TransactionMode,
+};
 use wasm_bindgen::JsValue;
 
 const DATABASE: &str = "casebook";
@@ -164,15 +167,21 @@ fn pack_of(record: &JsValue) -> Option<StoredPack> {
     })
 }
 
-/// The opened packs, in the order first opened.
-pub async fn packs_list() -> Result<Vec<Entry>, String> {
+/// The packs' store in a new transaction of `mode`: every pack operation starts here.
+async fn packs_store(mode: TransactionMode) -> Result<(Transaction, ObjectStore), String> {
     let database = database().await?;
     let transaction = database
-        .transaction(&[PACKS], TransactionMode::ReadOnly)
+        .transaction(&[PACKS], mode)
         .map_err(|error| error.to_string())?;
     let store = transaction
         .object_store(PACKS)
         .map_err(|error| error.to_string())?;
+    Ok((transaction, store))
+}
+
+/// The opened packs, in the order first opened.
+pub async fn packs_list() -> Result<Vec<Entry>, String> {
+    let (_transaction, store) = packs_store(TransactionMode::ReadOnly).await?;
     let records = store
         .get_all(None, None)
         .map_err(|error| error.to_string())?
@@ -185,13 +194,7 @@ pub async fn packs_list() -> Result<Vec<Entry>, String> {
 
 /// One opened pack.
 pub async fn packs_get(id: &str) -> Result<Option<StoredPack>, String> {
-    let database = database().await?;
-    let transaction = database
-        .transaction(&[PACKS], TransactionMode::ReadOnly)
-        .map_err(|error| error.to_string())?;
-    let store = transaction
-        .object_store(PACKS)
-        .map_err(|error| error.to_string())?;
+    let (_transaction, store) = packs_store(TransactionMode::ReadOnly).await?;
     let record = store
         .get(JsValue::from_str(id))
         .map_err(|error| error.to_string())?
@@ -210,7 +213,6 @@ fn put_error(message: String) -> PutError {
 
 /// Keeps a pack in one transaction: it replaces an earlier version only when committed.
 pub async fn packs_put(pack: StoredPack) -> Result<(), PutError> {
-    let database = database().await.map_err(put_error)?;
     let record = js_sys::Object::new();
     let set = |name: &str, value: JsValue| {
         let _ = js_sys::Reflect::set(&record, &JsValue::from_str(name), &value);
@@ -226,12 +228,9 @@ pub async fn packs_put(pack: StoredPack) -> Result<(), PutError> {
             js_sys::Uint8Array::from(encoded.as_slice()).into(),
         );
     }
-    let transaction = database
-        .transaction(&[PACKS], TransactionMode::ReadWrite)
-        .map_err(|error| put_error(error.to_string()))?;
-    let store = transaction
-        .object_store(PACKS)
-        .map_err(|error| put_error(error.to_string()))?;
+    let (transaction, store) = packs_store(TransactionMode::ReadWrite)
+        .await
+        .map_err(put_error)?;
     // Keep the time first opened, so the list's order does not change on a new version.
     let opened = store
         .get(JsValue::from_str(&pack.entry.id))
@@ -256,13 +255,7 @@ pub async fn packs_put(pack: StoredPack) -> Result<(), PutError> {
 
 /// Forgets an opened pack.
 pub async fn packs_delete(id: &str) -> Result<(), String> {
-    let database = database().await?;
-    let transaction = database
-        .transaction(&[PACKS], TransactionMode::ReadWrite)
-        .map_err(|error| error.to_string())?;
-    let store = transaction
-        .object_store(PACKS)
-        .map_err(|error| error.to_string())?;
+    let (transaction, store) = packs_store(TransactionMode::ReadWrite).await?;
     store
         .delete(JsValue::from_str(id))
         .map_err(|error| error.to_string())?

@@ -190,8 +190,8 @@ impl TwoGroupComparison {
     }
 }
 
-/// What the registry counts can and cannot say, shown wherever they appear (DESIGN.md:
-/// reported counts are not incidence).
+/// What the registry counts can and cannot say, shown wherever they appear (reported counts
+/// are not incidence: ARCHITECTURE.md, "What every view meets").
 pub const REGISTRY_CAVEATS: [(&str, &str); 6] = [
     (
         "Spontaneous reports",
