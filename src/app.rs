@@ -18,20 +18,42 @@ use crate::pages;
 use crate::route::Route;
 use crate::storage;
 
+/// A page this build carries. Every build carries every page: only the route-split
+/// measurement (`scripts/spike-split.sh`, bench only, ARCHITECTURE.md) builds with
+/// `--cfg casebook_only_route --cfg casebook_only_route="<page>"` (the bare name says the
+/// build carries one page; the value, which), to weigh a module holding one route's page, and
+/// there renders the other routes as not found. `cfg!` is a constant, so the pages a
+/// build does not carry are dropped from its wasm.
+macro_rules! carried {
+    ($page:literal, $view:expr) => {
+        if cfg!(any(not(casebook_only_route), casebook_only_route = $page)) {
+            $view
+        } else {
+            html! { <pages::not_found::NotFound /> }
+        }
+    };
+}
+
 /// Renders the page for a route.
 pub fn switch(route: Route) -> Html {
     match route {
-        Route::Overview => html! { <pages::overview::Overview /> },
-        Route::Timeline => html! { <pages::timeline::Timeline /> },
-        Route::TimelineEvent { event } => {
+        Route::Overview => carried!("overview", html! { <pages::overview::Overview /> }),
+        Route::Timeline => carried!("timeline", html! { <pages::timeline::Timeline /> }),
+        Route::TimelineEvent { event } => carried!(
+            "timeline",
             html! { <pages::timeline::Timeline selected={Some(AttrValue::from(event))} /> }
+        ),
+        Route::Compare => carried!("compare", html! { <pages::compare::Compare /> }),
+        Route::Differential => {
+            carried!(
+                "differential",
+                html! { <pages::differential::Differential /> }
+            )
         }
-        Route::Compare => html! { <pages::compare::Compare /> },
-        Route::Differential => html! { <pages::differential::Differential /> },
-        Route::Reader => html! { <pages::reader::Reader /> },
-        Route::Search => html! { <pages::search::Search /> },
-        Route::Study => html! { <pages::study::Study /> },
-        Route::Sources => html! { <pages::sources::Sources /> },
+        Route::Reader => carried!("reader", html! { <pages::reader::Reader /> }),
+        Route::Search => carried!("search", html! { <pages::search::Search /> }),
+        Route::Study => carried!("study", html! { <pages::study::Study /> }),
+        Route::Sources => carried!("sources", html! { <pages::sources::Sources /> }),
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
 }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Bench only, apart from the tests: the route-split measurement (ARCHITECTURE.md, "Why one
+# module"). Builds the site as it ships (dist/), then, for /reader and /differential, the
+# same site whose wasm carries only that route's page (`--cfg casebook_only_route`, see
+# src/app.rs): the first visit of a one-module-per-route build, and the least any split
+# by route (lazy chunks) could send for that route, since its main module and the route's
+# chunk hold at least that code. Measures both in Chromium (scripts/spike-split.mjs) and
+# writes the figures to SPLIT.md. One build at a time (the machine has 2 cores).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$ROOT/scripts/dist.sh"
+SPIKE="$ROOT/target/spike"
+rm -rf "$SPIKE/site"
+mkdir -p "$SPIKE/site"
+for page in reader differential; do
+  # A target directory of its own: other flags would otherwise rebuild the shipped build.
+  CARGO_TARGET_DIR="$SPIKE/build" RUSTFLAGS="--cfg casebook_only_route --cfg casebook_only_route=\"$page\"" \
+    trunk build --release --dist "$SPIKE/trunk-$page"
+  cp -r "$ROOT/dist" "$SPIKE/site/$page"
+  # The prerendered HTML is the same; only the app's JS and wasm differ. Written under the
+  # shipped names, so every page's loader picks them up unchanged.
+  js=$(basename "$(ls "$ROOT"/dist/casebook-*.js | grep -v importer)")
+  wasm=$(basename "$(ls "$ROOT"/dist/casebook-*_bg.wasm | grep -v importer)")
+  cp "$(ls "$SPIKE"/trunk-$page/casebook-*.js | grep -v importer)" "$SPIKE/site/$page/$js"
+  cp "$(ls "$SPIKE"/trunk-$page/casebook-*_bg.wasm | grep -v importer)" "$SPIKE/site/$page/$wasm"
+done
+node "$ROOT/scripts/spike-split.mjs" "$SPIKE/site"
