@@ -4,7 +4,7 @@
 //! links to them cannot drift apart.
 
 use casebook_core::provenance::quote_anchor;
-use casebook_core::{DiagnosisId, FindingId, RowId, Target, TermId, WorkupKind};
+use casebook_core::{DiagnosisId, FindingId, RowId, SourceId, Target, TermId, WorkupKind};
 use yew_router::prelude::*;
 
 /// Every route of the app.
@@ -217,6 +217,25 @@ pub mod element {
         format!("row-{id}")
     }
 
+    /// An entry of the paper's reference list.
+    pub fn reference(number: u32) -> String {
+        format!("ref-{number}")
+    }
+
+    /// The heading of the differential's diagnoses.
+    pub const DIAGNOSES: &str = "dx-heading";
+
+    /// The heading of the comparison's list of what registry counts cannot tell.
+    pub const REGISTRY_CAVEATS: &str = "caveats-heading";
+
+    /// The study page's flashcards.
+    pub const FLASHCARDS: &str = "flashcards";
+
+    /// A source's entry on the sources page.
+    pub fn source(id: &SourceId) -> String {
+        format!("source-{id}")
+    }
+
     /// A glossary entry in the reader.
     pub fn term(id: &TermId) -> String {
         format!("term-{id}")
@@ -278,6 +297,14 @@ pub fn href(target: &Target) -> String {
             format!("{}#{}", Route::Reader.to_path(), element::figure(*number))
         }
         Target::Study => Route::Study.to_path(),
+        Target::Reference(number) => {
+            format!(
+                "{}#{}",
+                Route::Reader.to_path(),
+                element::reference(*number)
+            )
+        }
+        Target::Source(id) => format!("{}#{}", Route::Sources.to_path(), element::source(id)),
     }
 }
 

@@ -44,7 +44,7 @@ pub fn CiteButtons(props: &CiteButtonsProps) -> Html {
             }
             <div class="button-row">
                 <button type="button" class="button secondary" onclick={on_copy}
-                    aria-label={format!("Copy the citation of {}", source.title)}>
+                    aria-label={format!("{}: {}", if *copied { "Citation copied" } else { "Copy citation" }, source.title)}>
                     { if *copied { "Citation copied" } else { "Copy citation" } }
                 </button>
                 <button type="button" class="button secondary" onclick={download("ris", "application/x-research-info-systems", ris(source))}

@@ -8,4 +8,5 @@ pub mod kept_aside;
 pub mod library;
 pub mod pack_failed;
 pub mod provenance;
+pub mod registry_caveat;
 pub mod status_badge;

@@ -3,11 +3,12 @@
 //! to the sentence in the paper. A quote from the project's research notes says that the
 //! words are the notes', not a paper's. Collapsed by default so the facts stay readable.
 
-use casebook_core::{Provenance, SourceKind};
+use casebook_core::{Provenance, SourceKind, Target};
 use yew::prelude::*;
 
 use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
+use crate::route;
 
 /// Properties of [`SourceNote`].
 #[derive(Properties, PartialEq, Clone)]
@@ -40,7 +41,7 @@ pub fn SourceNote(props: &SourceNoteProps) -> Html {
             <summary>{ "Source" }<span class="visually-hidden">{ format!(": {}", provenance.status.label()) }</span></summary>
             <blockquote>{ &provenance.quote }</blockquote>
             <p class="quote-meta">
-                <a href={format!("/sources#source-{}", provenance.source)}>{ source_title }</a>
+                <a href={route::href(&Target::Source(provenance.source.clone()))}>{ source_title }</a>
                 if from_notes {
                     { " (the notes' own words, not a paper's)" }
                 }

@@ -9,6 +9,7 @@ use crate::components::cite_this::CiteButtons;
 use crate::components::kept_aside::KeptAsideList;
 use crate::components::library::CaseLibrary;
 use crate::components::provenance::SourceNote;
+use crate::components::registry_caveat::RegistryCaveat;
 use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
 use crate::route::{nav_entries, Route};
@@ -24,6 +25,9 @@ pub fn Overview() -> Html {
             <>
                 { &line.text }
                 { " " }<SourceNote provenance={line.provenance.clone()} />
+                if line.registry_counts {
+                    <RegistryCaveat />
+                }
             </>
         }
     };
@@ -98,7 +102,7 @@ fn DueCards() -> Html {
                 <>
                     <strong>{ "Flashcards today: " }</strong>
                     { format!("{old} due for review, {new} new. ") }
-                    <a href="/study#flashcards">{ "Review them" }</a>
+                    <a href={format!("{}#{}", Route::Study.to_path(), crate::route::element::FLASHCARDS)}>{ "Review them" }</a>
                 </>
             }) }
         </p>

@@ -10,6 +10,7 @@ use casebook_core::search::{grouped, Index};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::registry_caveat::RegistryCaveat;
 use crate::pack::use_pack;
 use crate::route;
 
@@ -68,7 +69,7 @@ pub fn Search() -> Html {
         <article class="page search">
             <h1>{ crate::route::Route::Search.heading("") }</h1>
             <form class="search-form" role="search" action="/search" method="get" onsubmit={on_submit}>
-                <label for="search-q">{ "Search the paper, glossary, timeline, comparison and checklist" }</label>
+                <label for="search-q">{ "Search everything: the paper, glossary, overview, timeline, comparison, checklist, study questions and sources" }</label>
                 <input id="search-q" class="search-input" type="search" name="q" value={(*query).clone()}
                     oninput={on_input} autocomplete="off" spellcheck="false"
                     placeholder={pack.views.search_examples.clone().map_or_else(|| "e.g. a symptom, a test or a drug".to_owned(), |examples| format!("e.g. {examples}"))} />
@@ -105,6 +106,9 @@ pub fn Search() -> Html {
                                                 }
                                                 <span class="result-text">{ for hit.snippet(&document.text, SNIPPET).into_iter().map(piece) }</span>
                                             </a>
+                                            if document.registry_counts {
+                                                <RegistryCaveat />
+                                            }
                                         </li>
                                     }
                                 }) }

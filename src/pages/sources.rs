@@ -54,7 +54,7 @@ pub fn Sources() -> Html {
                 { for pack.sources.iter().map(|source| {
                     let items = used.get(&source.id).cloned().unwrap_or_default();
                     html! {
-                        <li class="source" id={format!("source-{}", source.id)}>
+                        <li class="source" id={route::element::source(&source.id)}>
                             <h2 class="source-title">{ &source.title }{ " " }<StatusBadge status={source.status} /></h2>
                             if source.kind == SourceKind::Notes {
                                 <p class="notice">{ "Not a published source: the project's own notes about the sources. What is quoted from them is in the notes' words, not a paper's, and carries the status the notes give it." }</p>
@@ -64,7 +64,7 @@ pub fn Sources() -> Html {
                                 <div><dt>{ "Published in" }</dt><dd>{ source.container.clone().map(Html::from).unwrap_or_else(unknown) }</dd></div>
                                 <div><dt>{ "Year" }</dt><dd>{ source.year.map(|y| Html::from(y.to_string())).unwrap_or_else(unknown) }</dd></div>
                                 <div><dt>{ "DOI" }</dt><dd>{ match &source.doi {
-                                    Some(doi) => html! { <a href={format!("https://doi.org/{doi}")} rel="noopener noreferrer">{ doi }</a> },
+                                    Some(doi) => html! { <a class="doi-link" href={format!("https://doi.org/{doi}")} rel="noopener noreferrer">{ doi }</a> },
                                     None => unknown(),
                                 } }</dd></div>
                                 if let Some(pmid) = &source.pmid {
@@ -101,8 +101,8 @@ pub fn Sources() -> Html {
                     { for pack.references.iter().map(|reference| html! {
                         <li value={reference.number.to_string()}>
                             { &reference.known }{ " " }<StatusBadge status={reference.status} />
-                            { for reference.source.as_ref().map(|source| html! { <>{ " " }<a href={format!("#source-{source}")}>{ "See the source" }</a></> }) }
-                            { " " }<a href={format!("/reader#ref-{}", reference.number)}>{ "Where the paper cites it" }</a>
+                            { for reference.source.as_ref().map(|source| html! { <>{ " " }<a href={format!("#{}", route::element::source(source))}>{ "See the source" }</a></> }) }
+                            { " " }<a href={route::href(&casebook_core::Target::Reference(reference.number))}>{ "Where the paper cites it" }</a>
                         </li>
                     }) }
                 </ol>

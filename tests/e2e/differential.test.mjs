@@ -60,6 +60,12 @@ test('answering by touch and by keyboard re-ranks the diagnoses', async () => {
   // Touch: tap the "Yes" of haemoptysis.
   await page.locator('#finding-haemoptysis').getByText('Yes', { exact: true }).tap();
   await page.locator('#dx-dah[data-standing="supported"]').waitFor();
+  // What the answer changed is said where the user is, with the leaders, even in
+  // portrait where the diagnoses are far above the findings.
+  const effect = page.locator('.answer-effect');
+  await effect.getByText(/possible → supported/).waitFor();
+  assert.ok(await effect.evaluate((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'in view');
+  assert.match(await effect.textContent(), /Leading now: .+\((supported|possible)\)/);
   // Keyboard: focus "No" of the CTPA finding and select it with the space bar.
   const no = page.locator('#finding-embolus-on-ctpa input[value="no"]');
   await no.focus();
@@ -69,6 +75,10 @@ test('answering by touch and by keyboard re-ranks the diagnoses', async () => {
   // Clear an answer.
   await page.getByRole('button', { name: /Clear the answer to: Haemoptysis/ }).click();
   await page.locator('#dx-dah[data-standing="possible"]').waitFor();
+  // "What would settle it" says what each answer would do, so a no cannot read as support.
+  for (const line of await page.locator('.next-questions .shifts li').allTextContents()) {
+    assert.match(line, /now [a-z ]+: if yes, it (becomes|stays) [a-z ]+; if no, it (becomes|stays) [a-z ]+\.$/);
+  }
   // "What would settle it" links to an unanswered finding.
   const suggestion = page.locator('.next-questions ol > li > a').first();
   const target = await suggestion.getAttribute('href');

@@ -24,6 +24,8 @@ test('the timeline HTML lists the events and the overview the five lines', async
   assert.match(timeline, /Four hours later she started coughing up bright red blood tinged sputum without clots\./);
   const overview = await (await fetch(`${server.url}/`)).text();
   assert.match(overview, /The case in five lines/);
+  // The overview's registry count carries the caveat beside it.
+  assert.match(overview, /14 of 17[^<]*<\/?[^>]*>(.|\n)*?Reported counts, not incidence/);
 });
 
 test('an unknown path gets the prerendered not-found page with status 404', async () => {

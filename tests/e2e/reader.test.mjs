@@ -41,7 +41,7 @@ test('citations and glossary terms open by touch and by keyboard', async () => {
   await page.goto(`${session.server.url}/reader`);
   await waitForHydration(page);
   // Touch: the citation [9, 10] shows both references.
-  await page.getByRole('button', { name: 'Reference 9 and 10' }).first().tap();
+  await page.getByRole('button', { name: 'References [9, 10]' }).first().tap();
   const panel = page.locator('.popover');
   await panel.waitFor();
   assert.match(await panel.textContent(), /Reference 9/);

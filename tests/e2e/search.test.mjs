@@ -10,7 +10,7 @@ test('results follow typing, in either spelling, grouped and highlighted', async
   const page = await session.browser.context.newPage();
   await page.goto(`${session.server.url}/search`);
   await waitForHydration(page);
-  const box = page.getByLabel(/Search the paper/);
+  const box = page.getByLabel(/^Search everything/);
   await box.pressSequentially('hemopt', { delay: 20 });
   await page.locator('.result').first().waitFor();
   const headings = await page.locator('.result-group h2').allTextContents();
@@ -38,7 +38,7 @@ test('nothing found is said plainly, and a shared address reproduces a search', 
   await page.goto(`${session.server.url}/search?q=oedema`);
   await waitForHydration(page);
   await page.locator('.result').first().waitFor();
-  assert.equal(await page.getByLabel(/Search the paper/).inputValue(), 'oedema');
+  assert.equal(await page.getByLabel(/^Search everything/).inputValue(), 'oedema');
   await page.close();
 });
 
@@ -48,14 +48,31 @@ test('screen readers hear the count from one status line, not the whole list', a
   await waitForHydration(page);
   // Marks the status line so the test can tell whether the same node is kept.
   await page.evaluate(() => { document.querySelector('[role="status"]').dataset.first = 'yes'; });
-  await page.getByLabel(/Search the paper/).fill('bronchoscopy');
+  await page.getByLabel(/^Search everything/).fill('bronchoscopy');
   await page.locator('.result').first().waitFor();
   const status = page.getByRole('status');
   assert.match(await status.textContent(), /^\d+ results? for “bronchoscopy”$/);
   assert.equal(await status.getAttribute('data-first'), 'yes', 'the live region is changed in place, not inserted');
-  await page.getByLabel(/Search the paper/).fill('zebra');
+  await page.getByLabel(/^Search everything/).fill('zebra');
   await page.getByText(/Nothing matches “zebra”/).waitFor();
   assert.equal(await status.getAttribute('data-first'), 'yes');
   assert.equal(await page.locator('.search-results[aria-live], .search-results [aria-live]').count(), 0, 'no live region around the results');
+  await page.close();
+});
+
+test('everything is searched: statistics, caveats, sources; a count carries its caveat', async () => {
+  const page = await session.browser.context.newPage();
+  for (const [query, group] of [['Fisher', 'Comparison'], ['reporting bias', 'Comparison'], ['Lemtrada', 'Sources']]) {
+    await page.goto(`${session.server.url}/search?q=${encodeURIComponent(query)}`);
+    await waitForHydration(page);
+    await page.locator('.result').first().waitFor();
+    const headings = await page.locator('.result-group h2').allTextContents();
+    assert.ok(headings.some((h) => h.startsWith(group)), `${query}: ${headings.join()}`);
+  }
+  // A registry count found by search says what such counts cannot tell.
+  await page.goto(`${session.server.url}/search?q=VigiBase`);
+  await waitForHydration(page);
+  await page.locator('.result .registry-caveat').first().waitFor();
+  assert.match(await page.locator('.result .registry-caveat').first().textContent(), /not incidence/);
   await page.close();
 });

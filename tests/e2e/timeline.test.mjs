@@ -61,6 +61,16 @@ for (const viewport of VIEWPORTS) {
       await page.waitForFunction((n) => document.querySelectorAll('.timeline-svg .mark').length < n, marksBefore);
       await assertNoOverlap(page);
 
+      // Keyboard: a skip link, first met before the chart's many stops, leads past them.
+      await page.locator('.timeline-tools button').last().focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: /^Skip the chart/ });
+      if (!(await skip.evaluate((e) => e === document.activeElement))) await skip.focus();
+      assert.ok(await skip.isVisible(), 'the skip link shows when focused');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => location.hash === '#list-heading');
+
       // Keyboard: Home shows the whole course again, + zooms in, arrows pan.
       await page.locator('.chart-frame').focus();
       await page.keyboard.press('Home');

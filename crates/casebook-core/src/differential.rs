@@ -272,6 +272,28 @@ pub struct Shift {
     pub if_no: Standing,
 }
 
+impl Shift {
+    /// What each answer would do to the diagnosis, said so that it cannot be misread:
+    /// whether its standing would change or stay as the other answers leave it ("if yes,
+    /// it becomes possible; if no, it stays supported", not "supported if no", which reads
+    /// as if a no were the reason).
+    pub fn words(&self) -> String {
+        let outcome = |after: Standing| {
+            if after == self.now {
+                format!("it stays {}", after.label())
+            } else {
+                format!("it becomes {}", after.label())
+            }
+        };
+        format!(
+            "now {}: if yes, {}; if no, {}",
+            self.now.label(),
+            outcome(self.if_yes),
+            outcome(self.if_no)
+        )
+    }
+}
+
 /// An unanswered finding that would change the picture, with how.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Discriminator<'p> {

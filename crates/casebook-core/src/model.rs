@@ -234,6 +234,11 @@ pub struct SourcedText {
     pub text: String,
     /// Where it comes from.
     pub provenance: Provenance,
+    /// Whether the sentence states counts from a registry of spontaneous reports: it is
+    /// then shown with what such counts cannot say (`stats::REGISTRY_CAVEATS`), wherever
+    /// it appears (reported counts are not incidence).
+    #[serde(default)]
+    pub registry_counts: bool,
 }
 
 /// The zero point of the timeline.

@@ -200,6 +200,7 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
         key_message: key_message.unwrap_or_else(|| SourcedText {
             text: String::new(),
             provenance: placeholder_provenance(),
+            registry_counts: false,
         }),
         summary: sections.list("summary"),
         sources: sections.list("sources"),

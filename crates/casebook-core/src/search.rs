@@ -1,5 +1,8 @@
-//! Full-text search over a pack: the article's sentences, the glossary, the timeline, the
-//! comparison rows and the differential's findings, diagnoses and work-up items.
+//! Full-text search over a pack: the article's sentences, the glossary, the overview's
+//! lines, the timeline, the comparison rows with its statistics and caveats, the
+//! differential's findings, diagnoses and work-up items, the study questions and the
+//! sources. A result that states registry counts says so (`registry_counts`), so the view
+//! shows it with their caveat.
 //!
 //! Words are folded before they are compared, so British and American spellings meet
 //! (haemoptysis / hemoptysis, oedema / edema, haemorrhage / hemorrhage), and a query word
@@ -13,7 +16,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::article::sentences;
-use crate::model::CasePack;
+use crate::compare::registry_contrast;
+use crate::model::{CasePack, RowGroup};
+use crate::stats::REGISTRY_CAVEATS;
 use crate::target::Target;
 
 /// What kind of item a result is; results are grouped by it, in this order.
@@ -21,12 +26,18 @@ use crate::target::Target;
 pub enum Kind {
     /// A glossary entry.
     Glossary,
+    /// The key message or a line of the case in five lines.
+    Overview,
     /// A timeline event.
     Event,
     /// A finding, diagnosis or work-up item of the differential.
     Differential,
-    /// A comparison row.
+    /// A comparison row, its statistics or a caveat of its counts.
     Comparison,
+    /// A study question.
+    Study,
+    /// A source the app rests on.
+    Source,
     /// A sentence of the paper.
     Article,
 }
@@ -36,9 +47,12 @@ impl Kind {
     pub fn label(self) -> &'static str {
         match self {
             Kind::Glossary => "Glossary",
+            Kind::Overview => "Overview",
             Kind::Event => "Timeline",
             Kind::Differential => "Differential",
             Kind::Comparison => "Comparison",
+            Kind::Study => "Study questions",
+            Kind::Source => "Sources",
             Kind::Article => "The paper",
         }
     }
@@ -55,6 +69,9 @@ pub struct Document {
     pub text: String,
     /// Where it lives in the app.
     pub target: Target,
+    /// Whether it states counts from a registry of spontaneous reports (shown with what
+    /// such counts cannot say).
+    pub registry_counts: bool,
 }
 
 /// An index over one pack's documents.
@@ -215,12 +232,26 @@ impl Index {
     /// Indexes every searchable item of a pack.
     pub fn new(pack: &CasePack) -> Index {
         let mut documents = Vec::new();
+        for (title, line) in std::iter::once(("Key message", &pack.key_message)).chain(
+            pack.summary
+                .iter()
+                .map(|line| ("The case in five lines", line)),
+        ) {
+            documents.push(Document {
+                kind: Kind::Overview,
+                title: title.to_owned(),
+                text: line.text.clone(),
+                target: Target::Overview,
+                registry_counts: line.registry_counts,
+            });
+        }
         for entry in &pack.glossary {
             documents.push(Document {
                 kind: Kind::Glossary,
                 title: entry.term.clone(),
                 text: format!("{} {}", entry.aliases.join(", "), entry.definition),
                 target: Target::Term(entry.id.clone()),
+                registry_counts: false,
             });
         }
         for event in &pack.events {
@@ -229,6 +260,7 @@ impl Index {
                 title: event.label.clone(),
                 text: event.detail.clone(),
                 target: Target::Event(event.id.clone()),
+                registry_counts: false,
             });
         }
         for diagnosis in &pack.diagnoses {
@@ -237,6 +269,7 @@ impl Index {
                 title: diagnosis.name.clone(),
                 text: diagnosis.summary.clone(),
                 target: Target::Diagnosis(diagnosis.id.clone()),
+                registry_counts: false,
             });
         }
         for finding in &pack.findings {
@@ -245,6 +278,7 @@ impl Index {
                 title: finding.question.clone(),
                 text: finding.why.clone(),
                 target: Target::Finding(finding.id.clone()),
+                registry_counts: false,
             });
         }
         for item in &pack.workup {
@@ -253,6 +287,7 @@ impl Index {
                 title: item.label.clone(),
                 text: item.why.clone(),
                 target: Target::Workup(item.kind),
+                registry_counts: false,
             });
         }
         for row in &pack.comparison {
@@ -267,6 +302,49 @@ impl Index {
                 title: row.label.clone(),
                 text: cells.join("; "),
                 target: Target::ComparisonRow(row.id.clone()),
+                registry_counts: row.group == RowGroup::Registry,
+            });
+        }
+        // The registry contrast's statistics and what its counts cannot say, where the
+        // pack has registry rows to contrast.
+        if let Some((first, second, comparison)) = registry_contrast(pack) {
+            documents.push(Document {
+                kind: Kind::Comparison,
+                title: "The contrast in numbers".to_owned(),
+                text: comparison.plain_language(&first.label, &second.label, "died"),
+                target: Target::Comparison,
+                registry_counts: true,
+            });
+            for (term, text) in REGISTRY_CAVEATS {
+                documents.push(Document {
+                    kind: Kind::Comparison,
+                    title: term.to_owned(),
+                    text: text.to_owned(),
+                    target: Target::Comparison,
+                    registry_counts: false,
+                });
+            }
+        }
+        for question in &pack.questions {
+            documents.push(Document {
+                kind: Kind::Study,
+                title: question.prompt.clone(),
+                text: format!("{} {}", question.answer, question.explanation),
+                target: Target::Study,
+                registry_counts: false,
+            });
+        }
+        for source in &pack.sources {
+            documents.push(Document {
+                kind: Kind::Source,
+                title: source.title.clone(),
+                text: [source.authors.as_deref(), source.container.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                target: Target::Source(source.id.clone()),
+                registry_counts: false,
             });
         }
         for sentence in sentences(&pack.article.plain_text()) {
@@ -275,6 +353,7 @@ impl Index {
                 title: String::new(),
                 target: Target::Quote(sentence.clone()),
                 text: sentence,
+                registry_counts: false,
             });
         }
         let mut postings: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();

@@ -219,6 +219,9 @@ pub const REGISTRY_CAVEATS: [(&str, &str); 6] = [
     ),
 ];
 
+/// [`REGISTRY_CAVEATS`] in one sentence, for where a registry count appears away from them.
+pub const REGISTRY_CAVEAT_LINE: &str = "Counts of spontaneous reports: not incidence (the number treated is not known), open to reporting bias, and no proof that the drug caused the event.";
+
 /// A confidence interval said in words: "95% CI 59% to 94%".
 pub fn interval_words(interval: Interval) -> String {
     format!(

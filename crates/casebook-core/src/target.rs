@@ -3,7 +3,7 @@
 //! URL and an element id, so renaming an id in a page cannot silently break the links
 //! search results and the sources page make (as Elm's `Route.elm` owns every address).
 
-use crate::ids::{DiagnosisId, EventId, FindingId, RowId, TermId};
+use crate::ids::{DiagnosisId, EventId, FindingId, RowId, SourceId, TermId};
 use crate::model::WorkupKind;
 
 /// A place in the app an item can be shown at.
@@ -37,4 +37,8 @@ pub enum Target {
     Figure(u32),
     /// The study mode.
     Study,
+    /// An entry of the paper's reference list, by its number, in the reader.
+    Reference(u32),
+    /// One source, on the sources page.
+    Source(SourceId),
 }

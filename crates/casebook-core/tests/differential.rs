@@ -275,3 +275,19 @@ proptest! {
         let _ = decode_ticks(&pack, &text);
     }
 }
+
+#[test]
+fn a_shift_says_whether_each_answer_changes_the_standing_or_leaves_it() {
+    use casebook_core::differential::{Shift, Standing};
+    let pack = casebook_core::seed_pack().unwrap();
+    let shift = Shift {
+        diagnosis: pack.diagnoses[0].id.clone(),
+        now: Standing::Supported,
+        if_yes: Standing::Possible,
+        if_no: Standing::Supported,
+    };
+    assert_eq!(
+        shift.words(),
+        "now supported: if yes, it becomes possible; if no, it stays supported"
+    );
+}

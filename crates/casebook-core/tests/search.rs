@@ -155,3 +155,66 @@ proptest::proptest! {
         proptest::prop_assert!(text.contains(inner));
     }
 }
+
+#[test]
+fn statistics_caveats_questions_sources_and_the_overview_are_found_too() {
+    let index = index();
+    let kinds_of = |query: &str| -> Vec<Kind> {
+        index
+            .search(query)
+            .iter()
+            .map(|hit| hit.document.kind)
+            .collect()
+    };
+    assert!(
+        kinds_of("Fisher").contains(&Kind::Comparison),
+        "the statistics"
+    );
+    assert!(
+        kinds_of("reporting bias").contains(&Kind::Comparison),
+        "the caveats"
+    );
+    assert!(kinds_of("Lemtrada").contains(&Kind::Source), "the sources");
+    let pack = seed_pack().unwrap();
+    let question = &pack.questions[0];
+    let word = question
+        .prompt
+        .split_whitespace()
+        .max_by_key(|word| word.len())
+        .unwrap()
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    assert!(
+        kinds_of(word).contains(&Kind::Study),
+        "a question's word: {word}"
+    );
+    assert!(
+        kinds_of("VigiBase").contains(&Kind::Overview),
+        "the overview"
+    );
+}
+
+#[test]
+fn every_result_stating_registry_counts_says_so_and_only_those() {
+    let pack = seed_pack().unwrap();
+    let index = Index::new(&pack);
+    let hits = index.search("VigiBase");
+    let flagged: Vec<&str> = hits
+        .iter()
+        .filter(|hit| hit.document.registry_counts)
+        .map(|hit| hit.document.title.as_str())
+        .collect();
+    // The overview's line of counts, the registry rows and the contrast's statistics.
+    assert!(flagged.contains(&"The case in five lines"), "{flagged:?}");
+    for row in pack
+        .comparison
+        .iter()
+        .filter(|row| row.group == casebook_core::RowGroup::Registry)
+    {
+        assert!(flagged.contains(&row.label.as_str()), "{}", row.label);
+    }
+    // A sentence of the paper or a glossary entry is not itself a count.
+    assert!(hits
+        .iter()
+        .filter(|hit| matches!(hit.document.kind, Kind::Article | Kind::Glossary))
+        .all(|hit| !hit.document.registry_counts));
+}

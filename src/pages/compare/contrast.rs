@@ -30,21 +30,27 @@ pub fn ContrastTable(props: &ContrastTableProps) -> Html {
     html! {
         <>
         { for other.note.iter().map(|note| html! { <p class="muted small">{ format!("{}: {note}", other.label) }</p> }) }
-        <div class="table-scroll" role="region" aria-label="What differs" tabindex="0">
-            <table class="contrast-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{ "Field" }</th>
-                        <th scope="col">{ "This case" }</th>
-                        <th scope="col">{ &other.label }</th>
+        <div class="table-scroll contrast-scroll" role="region" aria-label="What differs" tabindex="0">
+            <table class="contrast-table" role="table">
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th scope="col" role="columnheader">{ "Field" }</th>
+                        <th scope="col" role="columnheader">{ "This case" }</th>
+                        <th scope="col" role="columnheader">{ &other.label }</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                     { for found.into_iter().map(|contrast| html! {
-                        <tr>
-                            <th scope="row">{ contrast.field.label(pack) }</th>
-                            <td><CellView cell={contrast.this_case.clone()} /></td>
-                            <td class="differs"><CellView cell={contrast.other.clone()} /></td>
+                        <tr role="row">
+                            <th scope="row" role="rowheader">{ contrast.field.label(pack) }</th>
+                            <td role="cell">
+                                <span class="cell-case" aria-hidden="true">{ "This case" }</span>
+                                <CellView cell={contrast.this_case.clone()} />
+                            </td>
+                            <td role="cell" class="differs">
+                                <span class="cell-case" aria-hidden="true">{ &other.label }</span>
+                                <CellView cell={contrast.other.clone()} />
+                            </td>
                         </tr>
                     }) }
                 </tbody>

@@ -11,14 +11,16 @@ pub mod contrast;
 pub mod outcome_chart;
 
 use casebook_core::compare::{
-    chosen_rows, group_label, outcome_bars, registry_contrast, to_csv, Field, SortOrder,
+    chosen_rows, contrasts, group_label, outcome_bars, registry_contrast, to_csv, Field, SortOrder,
 };
 use casebook_core::stats::{interval_words, REGISTRY_CAVEATS};
 use casebook_core::{RowGroup, RowId};
+use std::collections::HashSet;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::provenance::SourceNote;
+use crate::components::registry_caveat::RegistryCaveat;
 use crate::pack::use_pack;
 use crate::pages::compare::cell::CellView;
 use crate::pages::compare::contrast::ContrastTable;
@@ -91,6 +93,16 @@ pub fn Compare() -> Html {
     };
 
     let registry = registry_contrast(pack);
+    // Where each row differs from this case (the core's contrast), marked in the table
+    // when it is laid out one field at a time.
+    let differing: HashSet<(RowId, Field)> = rows
+        .iter()
+        .flat_map(|row| {
+            contrasts(pack, row)
+                .into_iter()
+                .map(|contrast| (row.id.clone(), contrast.field))
+        })
+        .collect();
 
     html! {
         <article class="page compare">
@@ -123,7 +135,7 @@ pub fn Compare() -> Html {
                         { for second.outcome_counts.as_ref().map(|counts| html! {
                             <div class="small">{ "The counts: " }<SourceNote provenance={counts.provenance.clone()} /></div>
                         }) }
-                        <h3>{ "What these counts cannot tell you" }</h3>
+                        <h3 id={route::element::REGISTRY_CAVEATS}>{ "What these counts cannot tell you" }</h3>
                         <dl class="caveats">
                             { for REGISTRY_CAVEATS.iter().map(|(term, text)| html! {
                                 <div><dt>{ *term }</dt><dd>{ *text }</dd></div>
@@ -168,33 +180,40 @@ pub fn Compare() -> Html {
                     <p class="notice" role="status">{ "No case or cohort is chosen: tick at least one above." }</p>
                 } else {
                     <div class="table-scroll compare-scroll" role="region" aria-label="Comparison table, scrolls sideways" tabindex="0">
-                        <table class="compare-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col" class="field-col">{ "Field" }</th>
+                        <table class="compare-table" role="table">
+                            <thead role="rowgroup">
+                                <tr role="row">
+                                    <th scope="col" class="field-col" role="columnheader">{ "Field" }</th>
                                     { for rows.iter().map(|row| html! {
-                                        <th scope="col" id={route::element::row(&row.id)} class={classes!(format!("group-{:?}", row.group).to_lowercase())}>
+                                        <th scope="col" role="columnheader" id={route::element::row(&row.id)} class={classes!(format!("group-{:?}", row.group).to_lowercase())}>
                                             <span class="row-label">{ &row.label }</span>
                                             <span class="row-group">{ group_label(pack, row.group) }</span>
                                             { for row.note.iter().map(|note| html! { <span class="row-note muted small">{ note }</span> }) }
+                                            if row.group == RowGroup::Registry {
+                                                <RegistryCaveat />
+                                            }
                                         </th>
                                     }) }
                                 </tr>
                             </thead>
-                            <tbody>
+                            <tbody role="rowgroup">
                                 { for Field::all(pack).into_iter().map(|field| html! {
-                                    <tr>
-                                        <th scope="row" class="field-col">{ field.label(pack) }</th>
+                                    <tr role="row">
+                                        <th scope="row" class="field-col" role="rowheader">{ field.label(pack) }</th>
                                         { for rows.iter().map(|row| {
                                             let cell = field.cell(pack, row);
                                             let number_link = (field == Field::Patients)
                                                 .then(|| cell.provenance.as_ref().and_then(|p| route::in_paper(p, pack)))
                                                 .flatten();
+                                            let differs = differing.contains(&(row.id.clone(), field));
                                             html! {
-                                                <td class={classes!(cell.is_not_reported().then_some("nr"))}>
+                                                <td role="cell" class={classes!(cell.is_not_reported().then_some("nr"))}>
+                                                    // Shown where the table is laid out one field at a time.
+                                                    <span class="cell-case" aria-hidden="true">{ &row.label }</span>
+                                                    if differs { <span class="cell-differs">{ "differs from this case" }</span> }
                                                     <CellView cell={cell.clone()} />
                                                     { for number_link.map(|href| html! {
-                                                        <a class="small" href={href}>{ "n in the paper" }</a>
+                                                        <a class="small in-paper" href={href}>{ "n in the paper" }</a>
                                                     }) }
                                                 </td>
                                             }

@@ -58,6 +58,8 @@ pub fn Differential() -> Html {
     };
     // Made once: every finding gets the same callback, so its properties stay equal
     // unless its own answer changes (see `FindingControl`).
+    let previous_standings = use_mut_ref(|| None::<Vec<(String, Standing)>>);
+    let moved = use_state(|| None::<Vec<(String, Standing, Standing)>>);
     let on_answer = {
         let change_own = change_own.clone();
         let shown_now = shown_now.clone();
@@ -123,7 +125,7 @@ pub fn Differential() -> Html {
             shifts: d
                 .shifts
                 .iter()
-                .map(|s| (diagnosis_name(s.diagnosis.as_str()), s.if_yes, s.if_no))
+                .map(|s| (diagnosis_name(s.diagnosis.as_str()), s.words()))
                 .collect(),
         })
         .collect();
@@ -249,10 +251,62 @@ pub fn Differential() -> Html {
         let answer = step.answer.label();
         Some(html! {
             <Stepper index={index} count={steps.len()} when={event.time.spoken(&pack.anchor.label)} event_label={event.label.clone()}
-                event_id={event.id.to_string()} finding={format!("{} {}", finding.question, answer)} {changes}
+                event_id={event.id.clone()} finding={format!("{} {}", finding.question, answer)} {changes}
                 on_step={on_step.clone()} on_end={on_end.clone()} />
         })
     });
+
+    // What the last change of answers did to the standings, shown at the foot of the
+    // findings while the user answers (in portrait the diagnoses are far above).
+    let standings: Vec<(String, Standing)> = assessed
+        .iter()
+        .map(|a| (a.diagnosis.name.clone(), a.standing))
+        .collect();
+    {
+        let previous = previous_standings.clone();
+        let moved = moved.clone();
+        use_effect_with(standings.clone(), move |now: &Vec<(String, Standing)>| {
+            if let Some(was) = previous.borrow().as_ref() {
+                let changes: Vec<(String, Standing, Standing)> = now
+                    .iter()
+                    .filter_map(|(name, standing)| {
+                        was.iter()
+                            .find(|(before, _)| before == name)
+                            .filter(|(_, before)| before != standing)
+                            .map(|(_, before)| (name.clone(), *before, *standing))
+                    })
+                    .collect();
+                moved.set(Some(changes));
+            }
+            *previous.borrow_mut() = Some(now.clone());
+        });
+    }
+    let answer_effect = (!shown.answers.is_empty())
+        .then(|| (*moved).clone())
+        .flatten()
+        .map(|changes| {
+            let leaders: Vec<String> = standings
+                .iter()
+                .filter(|(_, standing)| *standing != Standing::RuledOut)
+                .take(2)
+                .map(|(name, standing)| format!("{name} ({})", standing.label()))
+                .collect();
+            html! {
+                <div class="answer-effect">
+                    <p>
+                        if changes.is_empty() {
+                            { "The last change moved no diagnosis." }
+                        } else {
+                            { "The last change: " }
+                            { changes.iter().map(|(name, was, now)| format!("{name}: {} \u{2192} {}", was.label(), now.label())).collect::<Vec<_>>().join("; ") }
+                            { "." }
+                        }
+                    </p>
+                    <p class="small">{ format!("Leading now: {}. ", leaders.join(", ")) }
+                        <a href={format!("#{}", route::element::DIAGNOSES)}>{ "See every diagnosis" }</a></p>
+                </div>
+            }
+        });
 
     let link = format!("{}/differential?{}", browser::origin(), shown.encode());
     let ticked: Vec<ItemId> = shown.ticks.iter().cloned().collect();
@@ -318,8 +372,8 @@ pub fn Differential() -> Html {
             { for stepper }
             <p class="visually-hidden" aria-live="polite">{ live_summary }</p>
             <div class="differential-layout">
-                <section class="diagnoses" aria-labelledby="dx-heading">
-                    <h2 id="dx-heading">{ "Diagnoses" }</h2>
+                <section class="diagnoses" aria-labelledby={route::element::DIAGNOSES}>
+                    <h2 id={route::element::DIAGNOSES}>{ "Diagnoses" }</h2>
                     <p class="muted how">{ "Ruled out if any answer rules it out; otherwise supported or less likely when more answers support it or weigh against it; possible when they balance. Within a standing the order is a count, not a probability: answers for minus answers against (each card gives its count), then the case pack's order." }</p>
                     <ol class="dx-list">
                         { for assessed.iter().enumerate().map(|(index, a)| {
@@ -345,6 +399,7 @@ pub fn Differential() -> Html {
                             </section>
                         }
                     }) }
+                    { for answer_effect }
                 </section>
             </div>
             <div class="workup-layout">

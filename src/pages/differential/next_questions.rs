@@ -1,6 +1,5 @@
 //! "What would settle it": the unanswered findings the engine ranks highest.
 
-use casebook_core::differential::Standing;
 use yew::prelude::*;
 
 use crate::route;
@@ -12,8 +11,8 @@ pub struct Suggestion {
     pub finding_id: casebook_core::FindingId,
     /// Its question.
     pub question: String,
-    /// (diagnosis name, standing if yes, standing if no).
-    pub shifts: Vec<(String, Standing, Standing)>,
+    /// (diagnosis name, what each answer would do to it, in the core's words).
+    pub shifts: Vec<(String, String)>,
 }
 
 /// Properties of [`NextQuestions`].
@@ -38,8 +37,8 @@ pub fn NextQuestions(props: &NextQuestionsProps) -> Html {
                         <li>
                             <a href={format!("#{}", route::element::finding(&suggestion.finding_id))}>{ &suggestion.question }</a>
                             <ul class="shifts">
-                                { for suggestion.shifts.iter().map(|(name, yes, no)| html! {
-                                    <li>{ format!("{name}: {} if yes, {} if no", yes.label(), no.label()) }</li>
+                                { for suggestion.shifts.iter().map(|(name, words)| html! {
+                                    <li>{ format!("{name}, {words}.") }</li>
                                 }) }
                             </ul>
                         </li>

@@ -15,7 +15,7 @@ pub struct StepperProps {
     /// The event at which it became known.
     pub event_label: String,
     /// The event's id, to link to the timeline.
-    pub event_id: String,
+    pub event_id: casebook_core::EventId,
     /// The finding and its answer, in words.
     pub finding: String,
     /// Diagnoses whose standing this step changed: (name, before, after).
@@ -43,7 +43,7 @@ pub fn Stepper(props: &StepperProps) -> Html {
         <section class="stepper" aria-labelledby="stepper-heading" aria-live="polite">
             <h2 id="stepper-heading">{ format!("The published case, step {} of {}", props.index + 1, props.count) }</h2>
             <p class="stepper-when">
-                <a href={format!("/timeline/{}", props.event_id)}>{ &props.event_label }</a>{ format!(" ({})", props.when) }
+                <a href={crate::route::href(&casebook_core::Target::Event(props.event_id.clone()))}>{ &props.event_label }</a>{ format!(" ({})", props.when) }
             </p>
             <p class="stepper-finding">{ &props.finding }</p>
             if props.changes.is_empty() {

@@ -16,7 +16,7 @@ use casebook_core::notes::{closest_sentences, Annotation, Edit, Notes};
 use casebook_core::reader::{blocks_with_notes, quote_for_anchor, section_nav, Block, Segment};
 use casebook_core::saved::shorten;
 use casebook_core::study::progress::Progress;
-use casebook_core::CasePack;
+use casebook_core::{CasePack, Target};
 use yew::prelude::*;
 
 use crate::components::citation::ArticleCitation;
@@ -232,18 +232,18 @@ pub fn Reader() -> Html {
                 numbers: segment.citation.clone(),
             };
             let expanded = popover.as_ref() == Some(&state);
-            let label = format!(
-                "Reference {}",
-                segment
-                    .citation
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            );
+            // The visible numbers stay in the button's name (WCAG 2.5.3, label in name);
+            // the hidden word says what they are.
+            let word = if segment.citation.len() == 1 {
+                "Reference "
+            } else {
+                "References "
+            };
             content = html! {
-                <button type="button" class="cite" aria-expanded={expanded.to_string()} aria-label={label}
-                    onclick={open(state.clone())} onfocus={focus_open(state)}>{ content }</button>
+                <button type="button" class="cite" aria-expanded={expanded.to_string()}
+                    onclick={open(state.clone())} onfocus={focus_open(state)}>
+                    <span class="visually-hidden">{ word }</span>{ content }
+                </button>
             };
         } else if let Some(term) = &segment.term {
             let state = Popover::Term {
@@ -389,10 +389,10 @@ pub fn Reader() -> Html {
                         <p class="muted">{ "The text we have gives the references as numbers only; each is shown with what is known of it and the sentences that cite it." }</p>
                         <ol class="references">
                             { for pack.references.iter().map(|reference| html! {
-                                <li id={format!("ref-{}", reference.number)} value={reference.number.to_string()}>
+                                <li id={route::element::reference(reference.number)} value={reference.number.to_string()}>
                                     <p>{ &reference.known }{ " " }<StatusBadge status={reference.status} />
                                         { for reference.source.as_ref().map(|source| html! {
-                                            <>{ " " }<a href={format!("/sources#source-{source}")}>{ "Source details" }</a></>
+                                            <>{ " " }<a href={route::href(&Target::Source(source.clone()))}>{ "Source details" }</a></>
                                         }) }
                                     </p>
                                     <details class="citing">
@@ -460,7 +460,7 @@ fn popover_body(
                             <p class="muted small">{ format!("Cited in {} sentences:", citing.len()) }</p>
                             <ul class="small">{ for citing.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
                         }
-                        <p class="small"><a href={format!("#ref-{number}")}>{ "In the reference list" }</a></p>
+                        <p class="small"><a href={format!("#{}", route::element::reference(*number))}>{ "In the reference list" }</a></p>
                     </div>
                 }
             }) }

@@ -39,7 +39,7 @@ pub fn Flashcards(props: &FlashcardsProps) -> Html {
     };
     let Some(today) = props.today else {
         return html! {
-            <section class="flashcards" id="flashcards" aria-labelledby="flashcards-heading" data-client-layout="">
+            <section class="flashcards" id={crate::route::element::FLASHCARDS} aria-labelledby="flashcards-heading" data-client-layout="">
                 <h2 id="flashcards-heading">{ "Flashcards" }</h2>
                 { intro }
                 <p class="muted">{ "Today's cards appear once the page has loaded." }</p>
@@ -61,7 +61,7 @@ pub fn Flashcards(props: &FlashcardsProps) -> Html {
         Callback::from(move |_: MouseEvent| shown.set(true))
     };
     html! {
-        <section class="flashcards" id="flashcards" aria-labelledby="flashcards-heading" data-client-layout="">
+        <section class="flashcards" id={crate::route::element::FLASHCARDS} aria-labelledby="flashcards-heading" data-client-layout="">
             <h2 id="flashcards-heading">{ "Flashcards" }</h2>
             { intro }
             <p class="due-summary" role="status">{ summary }</p>

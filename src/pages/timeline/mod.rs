@@ -184,6 +184,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 </details>
             </section>
 
+            // The chart holds a stop for every event; this link lets a keyboard user past them.
+            <a class="skip-inline" href="#list-heading">{ "Skip the chart, to the events in order" }</a>
             <TimelineChart state={state.clone()} selected={selected.clone()} on_select={on_select} />
             <p class="muted small chart-hint">{ "Drag to move through time, pinch or use the wheel to zoom, tap an event for its details. Dashed rings are approximate times, arrows are times known only to be before or after a point, and thin bars are spans or ranges." }</p>
 
