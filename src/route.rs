@@ -4,7 +4,7 @@
 //! links to them cannot drift apart.
 
 use casebook_core::provenance::quote_anchor;
-use casebook_core::{DiagnosisId, FindingId, RowId, SourceId, Target, TermId, WorkupKind};
+use casebook_core::{DiagnosisId, EventId, FindingId, RowId, SourceId, Target, TermId, WorkupKind};
 use yew_router::prelude::*;
 
 /// Every route of the app.
@@ -230,6 +230,14 @@ pub mod element {
 
     /// The study page's flashcards.
     pub const FLASHCARDS: &str = "flashcards";
+
+    /// An event's entry in the timeline's list.
+    pub fn event(id: &EventId) -> String {
+        format!("event-{id}")
+    }
+
+    /// The heading of the timeline's list of events (the chart's skip link lands there).
+    pub const EVENT_LIST: &str = "list-heading";
 
     /// A source's entry on the sources page.
     pub fn source(id: &SourceId) -> String {

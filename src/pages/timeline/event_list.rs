@@ -43,7 +43,7 @@ pub fn EventList(props: &EventListProps) -> Html {
                             let is_selected = selected == Some(event.id.as_str());
                             let is_match = matches(event, &props.query);
                             html! {
-                                <li id={format!("event-{}", event.id)}
+                                <li id={crate::route::element::event(&event.id)}
                                     class={classes!("event", format!("lane-{:?}", event.lane).to_lowercase(), is_selected.then_some("selected"), is_match.then_some("match"))}
                                     aria-current={is_selected.then_some("true")}>
                                     <p class="event-time">

@@ -185,7 +185,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </section>
 
             // The chart holds a stop for every event; this link lets a keyboard user past them.
-            <a class="skip-inline" href="#list-heading">{ "Skip the chart, to the events in order" }</a>
+            <a class="skip-inline" href={format!("#{}", crate::route::element::EVENT_LIST)}>{ "Skip the chart, to the events in order" }</a>
             <TimelineChart state={state.clone()} selected={selected.clone()} on_select={on_select} />
             <p class="muted small chart-hint">{ "Drag to move through time, pinch or use the wheel to zoom, tap an event for its details. Dashed rings are approximate times, arrows are times known only to be before or after a point, and thin bars are spans or ranges." }</p>
 
@@ -197,8 +197,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <Measurements />
             </section>
 
-            <section class="below-chart" aria-labelledby="list-heading">
-                <h2 id="list-heading">{ "Events in order" }</h2>
+            <section class="below-chart" aria-labelledby={crate::route::element::EVENT_LIST}>
+                <h2 id={crate::route::element::EVENT_LIST}>{ "Events in order" }</h2>
                 <EventList selected={selected} lanes={lanes} query={AttrValue::from(state.query.clone())} />
             </section>
         </article>
