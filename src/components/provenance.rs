@@ -10,6 +10,12 @@ use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
 use crate::route;
 
+/// Provided by a view that must not give the case's diagnosis away (study mode): its
+/// source notes then name the case report as "the case report", not by its title, which
+/// usually names the diagnosis.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Unspoiled;
+
 /// Properties of [`SourceNote`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct SourceNoteProps {
@@ -26,9 +32,14 @@ pub fn SourceNote(props: &SourceNoteProps) -> Html {
     let pack = use_pack();
     let provenance = &props.provenance;
     let source = pack.source(provenance.source.as_str());
-    let source_title = source
-        .map(|source| source.title.clone())
-        .unwrap_or_else(|| provenance.source.to_string());
+    let unspoiled = use_context::<Unspoiled>().is_some();
+    let source_title = match source {
+        Some(source) if unspoiled && source.kind == SourceKind::Article => {
+            "The case report (its title is on the sources page)".to_owned()
+        }
+        Some(source) => source.title.clone(),
+        None => provenance.source.to_string(),
+    };
     let from_notes = source.is_some_and(|source| source.kind == SourceKind::Notes);
     // How much of the source the quote could come from ("the abstract"), for any source
     // but the case report itself, which the app holds whole.

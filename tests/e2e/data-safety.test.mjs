@@ -198,16 +198,18 @@ test('two tabs: notes, study progress, answers and opened cases written in one a
   // Study: tab A commits two stages, tab B (opened before) commits the first again.
   const sa = await fresh('/study');
   const sb = await fresh('/study');
-  await sa.locator('#stage-history').getByRole('button', { name: 'Commit and compare' }).tap();
+  await sa.locator('#stage-symptoms').getByRole('button', { name: /Anti-GBM disease/ }).tap();
+  await sa.locator('#stage-symptoms').getByRole('button', { name: 'Commit and compare' }).tap();
   await sa.getByRole('button', { name: /^Reveal stage/ }).click();
-  const second = 'premedication';
+  const second = 'history';
   await sa.locator(`#stage-${second}`).getByRole('button', { name: 'Commit and compare' }).tap();
   await sa.locator(`#stage-${second} .stage-feedback[open]`).waitFor();
   // Tab B answers a question: applied to what is stored now, so A's stages stay.
+  await sb.locator('.questions-gate > summary').click();
   await sb.locator('.question input[type=radio]').first().check();
   await sb.waitForFunction((key) => Object.keys(JSON.parse(localStorage.getItem(key)).questions).length === 1, STUDY);
   const saved = JSON.parse(await stored(sb, STUDY));
-  assert.deepEqual(saved.attempts.map((attempt) => attempt.stage), ['history', second], 'the stages committed in the other tab are kept');
+  assert.deepEqual(saved.attempts.map((attempt) => attempt.stage), ['symptoms', second], 'the stages committed in the other tab are kept');
   await sa.close();
   await sb.close();
 

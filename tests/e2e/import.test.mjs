@@ -199,6 +199,7 @@ test('the hostile pack runs nothing on any view', async () => {
   await page.goto(`${session.server.url}/study`);
   await waitForHydration(page);
   await page.locator('.case-banner').waitFor();
+  await page.locator('.add-diagnoses .chip').first().click();
   await page.getByRole('button', { name: 'Commit and compare' }).first().click();
   await page.locator('#flashcards').getByRole('button', { name: 'Show the answer' }).click();
   await page.waitForTimeout(300);

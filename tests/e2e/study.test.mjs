@@ -21,6 +21,9 @@ test('questions are answered with their reason and source, by topic or shuffled'
   const page = await session.browser.context.newPage();
   await page.goto(`${session.server.url}/study`);
   await waitForHydration(page);
+  // The questions name the diagnosis: closed until the case is worked, opened on request.
+  assert.equal(await page.locator('.questions-gate').evaluate((d) => d.open), false);
+  await page.locator('.questions-gate > summary').tap();
   const total = await page.locator('.question').count();
   assert.ok(total >= 8);
   // A wrong choice, by touch: the best answer is named, with the reason and the source.
@@ -69,11 +72,17 @@ test('the case stage by stage, a question, two flashcards; kept over reload and 
     const messages = watchConsole(page);
     await visitUntilControlled(page, `${server.url}/study`);
 
-    // Stage 1: history only; rank by touch, reorder, name a test.
-    const first = page.locator('#stage-history');
-    assert.match(await first.locator('h3').textContent(), /Stage 1 of 11: History/);
-    assert.match(await first.locator('.stage-facts').textContent(), /RRMS diagnosed/);
+    // Stage 1: the presenting complaint; nothing in the page names the diagnosis yet (the
+    // choices are A to Z, the report's title is left out); an empty ranking cannot be
+    // committed; rank by touch, reorder, name a test.
+    const first = page.locator('#stage-symptoms');
+    assert.match(await first.locator('h3').textContent(), /Stage 1 of 11: The presenting complaint/);
+    assert.match(await first.locator('.stage-facts').textContent(), /cough/i);
     assert.equal(await page.locator('.stage').count(), 1, 'later stages are not revealed yet');
+    const choices = await first.locator('.add-diagnoses .chip').allTextContents();
+    assert.deepEqual(choices, [...choices].sort((a, b) => a.localeCompare(b)), 'the choices are in A to Z order');
+    assert.doesNotMatch(await page.locator('footer').textContent(), /haemorrhage|hemorrhage/i);
+    assert.ok(await first.getByRole('button', { name: 'Commit and compare' }).isDisabled());
     await first.getByRole('button', { name: /Anti-GBM disease/ }).tap();
     await first.getByRole('button', { name: /Drug-induced diffuse alveolar haemorrhage/ }).tap();
     await first.getByRole('button', { name: 'Up: Drug-induced diffuse alveolar haemorrhage' }).tap();
@@ -82,12 +91,12 @@ test('the case stage by stage, a question, two flashcards; kept over reload and 
       ['dah', 'anti-gbm'],
     );
     await first.getByLabel('The test you would order next (optional)').selectOption('ct-angiography');
-    await commit(page, 'history');
-    assert.match(await first.locator('.stage-feedback > summary').textContent(), /nothing is scored at this stage/);
-    assert.match(await first.locator('.next-test-message').textContent(), /You would order CT chest with CT pulmonary angiography\. The case report names no new test at this point\./);
+    await commit(page, 'symptoms');
+    assert.match(await first.locator('.stage-feedback > summary').textContent(), /You agree with the checklist on \d+ of the \d+ diagnoses|nothing is scored at this stage/);
+    assert.match(await first.locator('.next-test-message').textContent(), /You would order CT chest with CT pulmonary angiography; next in the case report: ECG\./);
 
     // The following stages, revealed by keyboard: focus lands on the new stage's heading.
-    const stageIds = ['premedication', 'day-1', 'second-infusion', 'symptoms', 'examination',
+    const stageIds = ['history', 'premedication', 'day-1', 'second-infusion', 'examination',
       'blood-tests', 'imaging', 'bronchoscopy', 'course', 'follow-up'];
     for (const id of stageIds) {
       const reveal = page.getByRole('button', { name: /^Reveal stage/ });
@@ -219,7 +228,8 @@ test('damaged stored progress is kept aside and offered for download; the page s
   ]);
   assert.match(download.suggestedFilename(), /kept/);
   // The page works: a stage can be committed.
-  await commit(page, 'history');
+  await page.locator('#stage-symptoms').getByRole('button', { name: /Anti-GBM disease/ }).tap();
+  await commit(page, 'symptoms');
   await page.evaluate((k) => {
     localStorage.removeItem(k);
     Object.keys(localStorage).filter((slot) => slot.startsWith('casebook.kept.')).forEach((slot) => localStorage.removeItem(slot));
@@ -235,11 +245,11 @@ test('the study mode in use: axe-core finds no violation and nothing scrolls sid
       const page = await browser.context.newPage();
       await page.goto(`${session.server.url}/study`);
       await waitForHydration(page);
-      const first = page.locator('#stage-history');
+      const first = page.locator('#stage-symptoms');
       await first.getByRole('button', { name: /Anti-GBM disease/ }).tap();
       await first.getByRole('button', { name: /Coagulation or platelet disorder/ }).tap();
-      for (const id of ['history', 'premedication', 'day-1', 'second-infusion', 'symptoms', 'examination', 'blood-tests']) {
-        if (id !== 'history') await page.getByRole('button', { name: /^Reveal stage/ }).tap();
+      for (const id of ['symptoms', 'history', 'premedication', 'day-1', 'second-infusion', 'examination', 'blood-tests']) {
+        if (id !== 'symptoms') await page.getByRole('button', { name: /^Reveal stage/ }).tap();
         await commit(page, id);
       }
       await page.getByRole('button', { name: /^Reveal stage/ }).tap();

@@ -18,18 +18,18 @@ fn pack() -> CasePack {
 }
 
 #[test]
-fn the_case_is_revealed_in_the_order_it_became_known() {
+fn the_case_is_revealed_as_its_clinicians_met_it() {
     let pack = pack();
     let views = stages(&pack);
     let ids: Vec<&str> = views.iter().map(|v| v.stage.id.as_str()).collect();
     assert_eq!(
         ids,
         [
+            "symptoms",
             "history",
             "premedication",
             "day-1",
             "second-infusion",
-            "symptoms",
             "examination",
             "blood-tests",
             "imaging",
@@ -37,7 +37,7 @@ fn the_case_is_revealed_in_the_order_it_became_known() {
             "course",
             "follow-up"
         ],
-        "the issue's order: history, premedication, day 1, the second infusion, symptoms, examination, blood tests, imaging, bronchoscopy, course, follow-up"
+        "the presenting complaint first, then the history as the clinicians took it (issue #19), then the examination and tests"
     );
     // Every event is revealed exactly once.
     let mut revealed: Vec<&str> = views
@@ -60,9 +60,11 @@ fn the_case_is_revealed_in_the_order_it_became_known() {
         worked_example_answers(&pack),
         "the last stage knows everything the worked example knows"
     );
-    // Nothing is known in the history stage that bears on the differential.
-    assert!(views[0].findings.is_empty());
-    let day1: Vec<&str> = views[2]
+    // The presenting complaint already bears on the differential; the history before
+    // the infusions does not.
+    assert!(!views[0].findings.is_empty());
+    assert!(views[1].findings.is_empty());
+    let day1: Vec<&str> = views[3]
         .findings
         .iter()
         .map(|f| f.finding.as_str())
@@ -77,13 +79,17 @@ fn the_engine_ranking_at_each_stage_is_the_checklists_on_the_same_facts() {
         let engine = feedback(&pack, &view, &[], None).engine;
         assert_eq!(engine, assess(&pack, &view.answers));
     }
+    // With nothing known every diagnosis is possible and nothing is scored (no pack
+    // stage is empty of findings now, so the engine is asked on no answers directly).
     let views = stages(&pack);
-    let history = feedback(&pack, &views[0], &[], None);
-    assert!(history
+    let mut nothing_known = views[0].clone();
+    nothing_known.answers = Default::default();
+    let unknown = feedback(&pack, &nothing_known, &[], None);
+    assert!(unknown
         .engine
         .iter()
         .all(|a| a.standing == Standing::Possible));
-    assert_eq!(history.scored, 0, "nothing is scored when nothing is known");
+    assert_eq!(unknown.scored, 0, "nothing is scored when nothing is known");
 }
 
 #[test]
@@ -310,6 +316,14 @@ fn some_progress(pack: &CasePack) -> Progress {
     progress.commit(
         pack,
         StageAttempt {
+            stage: id::<StageId>("symptoms"),
+            ranking: vec![id::<DiagnosisId>("dah")],
+            next_test: None,
+        },
+    );
+    progress.commit(
+        pack,
+        StageAttempt {
             stage: id::<StageId>("premedication"),
             ranking: vec![id::<DiagnosisId>("crs")],
             next_test: None,
@@ -337,8 +351,9 @@ fn some_progress(pack: &CasePack) -> Progress {
 fn progress_round_trips_and_keeps_the_stage_order() {
     let pack = pack();
     let progress = some_progress(&pack);
-    assert_eq!(progress.attempts[0].stage.as_str(), "history");
-    assert_eq!(progress.reached(&pack), 2);
+    assert_eq!(progress.attempts[0].stage.as_str(), "symptoms");
+    assert_eq!(progress.attempts[1].stage.as_str(), "history");
+    assert_eq!(progress.reached(&pack), 3);
     let text = progress.to_json(&pack);
     assert_eq!(Progress::from_json(&text, &pack).unwrap(), progress);
 }
@@ -438,7 +453,7 @@ fn imported_progress_merges_keeping_the_latest_review_of_each_card() {
         "ours is newer"
     );
     assert!(ours.cards.0.contains_key("term:dah"));
-    assert_eq!(ours.attempts.len(), 2);
+    assert_eq!(ours.attempts.len(), 3);
 }
 
 #[test]

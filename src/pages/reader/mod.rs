@@ -232,18 +232,18 @@ pub fn Reader() -> Html {
                 numbers: segment.citation.clone(),
             };
             let expanded = popover.as_ref() == Some(&state);
-            // The visible numbers stay in the button's name (WCAG 2.5.3, label in name);
-            // the hidden word says what they are.
+            // The name holds the visible marker as written (WCAG 2.5.3, label in name),
+            // after a word that says what it is; the text itself is left alone, so a
+            // selection or a copy of the sentence is the paper's words.
             let word = if segment.citation.len() == 1 {
-                "Reference "
+                "Reference"
             } else {
-                "References "
+                "References"
             };
+            let label = format!("{word} {}", segment.text.trim());
             content = html! {
-                <button type="button" class="cite" aria-expanded={expanded.to_string()}
-                    onclick={open(state.clone())} onfocus={focus_open(state)}>
-                    <span class="visually-hidden">{ word }</span>{ content }
-                </button>
+                <button type="button" class="cite" aria-expanded={expanded.to_string()} aria-label={label}
+                    onclick={open(state.clone())} onfocus={focus_open(state)}>{ content }</button>
             };
         } else if let Some(term) = &segment.term {
             let state = Popover::Term {

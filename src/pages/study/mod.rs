@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::kept_aside::{KeptAsideDownload, StorageStatus};
-use crate::components::provenance::SourceNote;
+use crate::components::provenance::{SourceNote, Unspoiled};
 use crate::pack::use_pack;
 use crate::pages::study::flashcards::Flashcards;
 use crate::pages::study::staged::StagedReveal;
@@ -142,80 +142,89 @@ pub fn Study() -> Html {
     let restored = progress.restored();
     let answered = progress.value().questions.len();
     let notice = progress.notice().cloned();
+    let questions_open =
+        restored && (answered > 0 || progress.value().reached(pack) == pack.stages.len());
     html! {
-        <article class="page study">
-            <h1>{ crate::route::Route::Study.heading("") }</h1>
-            <p class="lede">{ "Work the case as it unfolded, test yourself, and keep what you learned. Every answer comes with its reason and the sentence it rests on." }</p>
-            <nav class="study-nav" aria-label="On this page">
-                <a href="#reveal">{ "Stage by stage" }</a>
-                <a href="#questions-heading">{ "Questions" }</a>
-                <a href="#flashcards">{ "Flashcards" }</a>
-                <a href="#progress-heading">{ "Your progress" }</a>
-            </nav>
-            { for error.iter().map(|text| html! { <p class="notice error" role="alert">{ text.clone() }</p> }) }
-            { for notice.iter().map(|notice| html! { <p class="notice" role="status">{ notice.message("study progress") }</p> }) }
-            { for message.iter().map(|text| html! { <p class="notice" role="status">{ text.clone() }</p> }) }
-            if let Some(slot) = notice.as_ref().and_then(|notice| notice.slot()) {
-                <KeptAsideDownload label="Download the saved progress as it was" slot={slot.to_owned()} />
-            }
-            <StagedReveal progress={progress.value().clone()} restored={restored} on_commit={on_commit} on_restart={on_restart} />
-            <section aria-labelledby="questions-heading">
-                <h2 id="questions-heading">{ "Study questions" }</h2>
-                <div class="control-row">
-                    <label class="select-label">{ "Topic " }
-                        <select onchange={on_topic}>
-                            <option value="" selected={topic.is_none()}>{ "All topics" }</option>
-                            { for topics(pack).into_iter().map(|name| html! {
-                                <option value={name.to_owned()} selected={topic.as_deref() == Some(name)}>{ name }</option>
-                            }) }
-                        </select>
-                    </label>
-                    <button type="button" class="button secondary" onclick={on_shuffle}>{ "Shuffle" }</button>
-                    if seed.is_some() {
-                        <button type="button" class="button secondary" onclick={on_order}>{ "Back to the case's order" }</button>
-                    }
-                </div>
-                <ol class="questions">
-                    { for questions.into_iter().map(|question| html! {
-                        <QuestionCard
-                            key={format!("{}-{}", question.id, restored)}
-                            question={question.clone()}
-                            saved={progress.value().questions.get(&question.id).copied()}
-                            on_answer={on_answer.clone()}
-                        />
-                    }) }
-                </ol>
-            </section>
-            <Flashcards deck={progress.value().cards.clone()} today={today} on_grade={on_grade} />
-            <section class="study-progress" aria-labelledby="progress-heading">
-                <h2 id="progress-heading">{ "Your progress" }</h2>
-                <p class="muted" data-client-layout="">{
-                    if restored {
-                        format!(
-                            "{} of {} stages worked, {} of {} questions answered, {} flashcards reviewed. Kept on this device; save it to a file (with your notes from the reader) to keep it elsewhere.",
-                            progress.value().reached(pack), pack.stages.len(), answered, pack.questions.len(), progress.value().cards.0.len()
-                        )
-                    } else {
-                        "Kept on this device; save it to a file (with your notes from the reader) to keep it elsewhere.".to_owned()
-                    }
-                }</p>
-                <StorageStatus />
-                <div class="button-row">
-                    <button type="button" class="button secondary" onclick={on_export}>{ "Save progress and notes to a file" }</button>
-                    <label class="button secondary file-button">
-                        { "Import from a file" }
-                        <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_import} />
-                    </label>
-                    if confirm_reset {
-                        <button type="button" class="button danger" onclick={on_reset}>{ "Yes, forget my study progress" }</button>
-                        <button type="button" class="button secondary" onclick={on_reset_cancel}>{ "Keep it" }</button>
-                    } else {
-                        <button type="button" class="button secondary" onclick={on_reset_ask}>{ "Reset study progress" }</button>
-                    }
-                </div>
-            </section>
-        </article>
-    }
+            <ContextProvider<Unspoiled> context={Unspoiled}>
+            <article class="page study">
+                <h1>{ crate::route::Route::Study.heading("") }</h1>
+                <p class="lede">{ "Work the case as it unfolded, test yourself, and keep what you learned. Every answer comes with its reason and the sentence it rests on." }</p>
+                <nav class="study-nav" aria-label="On this page">
+                    <a href="#reveal">{ "Stage by stage" }</a>
+                    <a href="#questions-heading">{ "Questions" }</a>
+                    <a href="#flashcards">{ "Flashcards" }</a>
+                    <a href="#progress-heading">{ "Your progress" }</a>
+                </nav>
+                { for error.iter().map(|text| html! { <p class="notice error" role="alert">{ text.clone() }</p> }) }
+                { for notice.iter().map(|notice| html! { <p class="notice" role="status">{ notice.message("study progress") }</p> }) }
+                { for message.iter().map(|text| html! { <p class="notice" role="status">{ text.clone() }</p> }) }
+                if let Some(slot) = notice.as_ref().and_then(|notice| notice.slot()) {
+                    <KeptAsideDownload label="Download the saved progress as it was" slot={slot.to_owned()} />
+                }
+                <StagedReveal progress={progress.value().clone()} restored={restored} on_commit={on_commit} on_restart={on_restart} />
+                <section aria-labelledby="questions-heading">
+                    <h2 id="questions-heading">{ "Study questions" }</h2>
+                    // The questions name the diagnosis: kept closed until the student has
+                    // worked the case (or has answered some already).
+                    <details class="questions-gate" open={questions_open}>
+                    <summary>{ "Show the questions (they name the diagnosis: best after working the case)" }</summary>
+                                    <div class="control-row">
+                        <label class="select-label">{ "Topic " }
+                            <select onchange={on_topic}>
+                                <option value="" selected={topic.is_none()}>{ "All topics" }</option>
+                                { for topics(pack).into_iter().map(|name| html! {
+                                    <option value={name.to_owned()} selected={topic.as_deref() == Some(name)}>{ name }</option>
+                                }) }
+                            </select>
+                        </label>
+                        <button type="button" class="button secondary" onclick={on_shuffle}>{ "Shuffle" }</button>
+                        if seed.is_some() {
+                            <button type="button" class="button secondary" onclick={on_order}>{ "Back to the case's order" }</button>
+                        }
+                    </div>
+    <ol class="questions">
+                        { for questions.into_iter().map(|question| html! {
+                            <QuestionCard
+                                key={format!("{}-{}", question.id, restored)}
+                                question={question.clone()}
+                                saved={progress.value().questions.get(&question.id).copied()}
+                                on_answer={on_answer.clone()}
+                            />
+                        }) }
+                    </ol>
+                    </details>
+                </section>
+                <Flashcards deck={progress.value().cards.clone()} today={today} on_grade={on_grade} />
+                <section class="study-progress" aria-labelledby="progress-heading">
+                    <h2 id="progress-heading">{ "Your progress" }</h2>
+                    <p class="muted" data-client-layout="">{
+                        if restored {
+                            format!(
+                                "{} of {} stages worked, {} of {} questions answered, {} flashcards reviewed. Kept on this device; save it to a file (with your notes from the reader) to keep it elsewhere.",
+                                progress.value().reached(pack), pack.stages.len(), answered, pack.questions.len(), progress.value().cards.0.len()
+                            )
+                        } else {
+                            "Kept on this device; save it to a file (with your notes from the reader) to keep it elsewhere.".to_owned()
+                        }
+                    }</p>
+                    <StorageStatus />
+                    <div class="button-row">
+                        <button type="button" class="button secondary" onclick={on_export}>{ "Save progress and notes to a file" }</button>
+                        <label class="button secondary file-button">
+                            { "Import from a file" }
+                            <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_import} />
+                        </label>
+                        if confirm_reset {
+                            <button type="button" class="button danger" onclick={on_reset}>{ "Yes, forget my study progress" }</button>
+                            <button type="button" class="button secondary" onclick={on_reset_cancel}>{ "Keep it" }</button>
+                        } else {
+                            <button type="button" class="button secondary" onclick={on_reset_ask}>{ "Reset study progress" }</button>
+                        }
+                    </div>
+                </section>
+            </article>
+            </ContextProvider<Unspoiled>>
+        }
 }
 
 /// Properties of [`QuestionCard`].

@@ -4,7 +4,9 @@
 //! the core's (`casebook_core::study::stages`); this renders and dispatches.
 
 use casebook_core::study::progress::{Progress, StageAttempt};
-use casebook_core::study::stages::{feedback, stages, Agreement, StageView};
+use casebook_core::study::stages::{
+    diagnoses_to_choose_from, feedback, stages, Agreement, StageView,
+};
 use casebook_core::{CasePack, DiagnosisId, ItemId, StageId, WorkupKind};
 use yew::prelude::*;
 
@@ -233,6 +235,9 @@ fn RankingForm(props: &RankingFormProps) -> Html {
         let on_commit = props.on_commit.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
+            if ranking.is_empty() {
+                return;
+            }
             on_commit.emit(StageAttempt {
                 stage: stage.clone(),
                 ranking: (*ranking).clone(),
@@ -240,9 +245,8 @@ fn RankingForm(props: &RankingFormProps) -> Html {
             });
         })
     };
-    let remaining: Vec<_> = pack
-        .diagnoses
-        .iter()
+    let remaining: Vec<_> = diagnoses_to_choose_from(pack)
+        .into_iter()
         .filter(|d| !ranking.contains(&d.id))
         .collect();
     let count = ranking.len();
@@ -298,7 +302,12 @@ fn RankingForm(props: &RankingFormProps) -> Html {
                 }) }
             </select>
             <div class="button-row">
-                <button type="submit" class="button">{ "Commit and compare" }</button>
+                // A stage is compared once the student has ranked something: an empty
+                // ranking would reveal the next stage without any thought.
+                <button type="submit" class="button" disabled={ranking.is_empty()}>{ "Commit and compare" }</button>
+                if ranking.is_empty() {
+                    <p class="muted small">{ "Rank at least one diagnosis to compare and go on." }</p>
+                }
             </div>
         </form>
     }

@@ -76,6 +76,15 @@ pub fn stages(pack: &CasePack) -> Vec<StageView<'_>> {
         .collect()
 }
 
+/// The diagnoses in an order that gives nothing away (by name, A to Z), for the student
+/// to choose from: the pack lists them with the case's own diagnosis first, which would
+/// tell the answer before the first stage.
+pub fn diagnoses_to_choose_from(pack: &CasePack) -> Vec<&crate::model::Diagnosis> {
+    let mut all: Vec<_> = pack.diagnoses.iter().collect();
+    all.sort_by_cached_key(|diagnosis| diagnosis.name.to_lowercase());
+    all
+}
+
 /// How the student's view of one diagnosis compares with the engine's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Agreement {
