@@ -1,7 +1,7 @@
 // Every route's HTML, fetched without running any script, already carries its content.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROUTES, sharedServer } from './browser.mjs';
+import { launch, ROUTES, sharedServer } from './browser.mjs';
 
 const server = sharedServer();
 
@@ -41,5 +41,27 @@ test('no page carries inline script (the CSP forbids it)', async () => {
       assert.match(tag, /src=/, `${route}: inline script ${tag}`);
     }
     assert.match(html, /Content-Security-Policy/);
+  }
+});
+
+test('the overview prints as a one-page case summary on A4, with its source line', async () => {
+  const browser = await launch({ serviceWorkers: 'block' });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.emulateMedia({ media: 'print' });
+    const summary = page.locator('.case-summary');
+    assert.ok(await summary.isVisible(), 'the summary is what prints');
+    assert.equal(await page.locator('.view-cards').isVisible(), false, 'the rest of the overview is not printed');
+    const text = await summary.textContent();
+    for (const part of ['The case', 'Key message', 'The reasoning', 'Work-up', 'Caveats', 'Source:', 'For education']) {
+      assert.ok(text.includes(part), part);
+    }
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.equal(pages, 1, `the summary fits on one A4 page (got ${pages})`);
+    await page.close();
+  } finally {
+    await browser.close();
   }
 });

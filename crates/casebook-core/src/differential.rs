@@ -272,6 +272,17 @@ pub struct Shift {
     pub if_no: Standing,
 }
 
+impl Assessment<'_> {
+    /// The counts that order this diagnosis within its standing, in words ([`tally`]).
+    pub fn tally(&self) -> String {
+        tally(
+            self.supports.len(),
+            self.against.len(),
+            self.rules_out.len(),
+        )
+    }
+}
+
 impl Shift {
     /// What each answer would do to the diagnosis, said so that it cannot be misread:
     /// whether its standing would change or stay as the other answers leave it ("if yes,
@@ -292,6 +303,68 @@ impl Shift {
             outcome(self.if_no)
         )
     }
+}
+
+/// How many answers bear on a diagnosis, each way, in words: "2 answers weigh against it
+/// and none supports it". Within a standing the engine orders diagnoses by these counts
+/// (answers for minus answers against, then the case pack's order), so the card says them:
+/// a count of reasons, not a probability.
+pub fn tally(supports: usize, against: usize, rules_out: usize) -> String {
+    let answers = |n: usize| {
+        if n == 1 {
+            "1 answer".to_owned()
+        } else {
+            format!("{n} answers")
+        }
+    };
+    let verb = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            one.to_owned()
+        } else {
+            many.to_owned()
+        }
+    };
+    let mut parts = Vec::new();
+    if rules_out > 0 {
+        parts.push(format!(
+            "{} {} it out",
+            answers(rules_out),
+            verb(rules_out, "rules", "rule")
+        ));
+    }
+    match (supports, against) {
+        (0, 0) if rules_out == 0 => return "No answer bears on it yet.".to_owned(),
+        (0, 0) => {}
+        (0, against) => parts.push(format!(
+            "{} {} against it and none supports it",
+            answers(against),
+            verb(against, "weighs", "weigh")
+        )),
+        (supports, 0) => parts.push(format!(
+            "{} {} it and none weighs against it",
+            answers(supports),
+            verb(supports, "supports", "support")
+        )),
+        (supports, against) => parts.push(format!(
+            "{} {} it, {} {} against it",
+            answers(supports),
+            verb(supports, "supports", "support"),
+            against,
+            verb(against, "weighs", "weigh")
+        )),
+    }
+    let mut sentence = parts.join("; ");
+    if supports + against > 0 {
+        let balance = supports as i64 - against as i64;
+        let sign = match balance {
+            b if b > 0 => "+",
+            b if b < 0 => "\u{2212}",
+            _ => "\u{b1}",
+        };
+        sentence.push_str(&format!(" (balance {sign}{})", balance.unsigned_abs()));
+    }
+    sentence.push('.');
+    sentence
 }
 
 /// An unanswered finding that would change the picture, with how.

@@ -291,3 +291,36 @@ fn a_shift_says_whether_each_answer_changes_the_standing_or_leaves_it() {
         "now supported: if yes, it becomes possible; if no, it stays supported"
     );
 }
+
+#[test]
+fn the_tally_says_the_counts_that_order_a_standing() {
+    let cases = [
+        ((0, 0, 0), "No answer bears on it yet."),
+        (
+            (0, 1, 0),
+            "1 answer weighs against it and none supports it (balance \u{2212}1).",
+        ),
+        (
+            (1, 5, 0),
+            "1 answer supports it, 5 weigh against it (balance \u{2212}4).",
+        ),
+        (
+            (6, 0, 0),
+            "6 answers support it and none weighs against it (balance +6).",
+        ),
+        (
+            (0, 2, 1),
+            "1 answer rules it out; 2 answers weigh against it and none supports it (balance \u{2212}2).",
+        ),
+        (
+            (1, 1, 0),
+            "1 answer supports it, 1 weighs against it (balance \u{b1}0).",
+        ),
+    ];
+    for ((supports, against, rules_out), said) in cases {
+        assert_eq!(
+            casebook_core::differential::tally(supports, against, rules_out),
+            said
+        );
+    }
+}

@@ -4,6 +4,8 @@ use casebook_core::SourcedText;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+pub mod summary;
+
 use crate::components::citation::ArticleCitation;
 use crate::components::cite_this::CiteButtons;
 use crate::components::kept_aside::KeptAsideList;
@@ -13,6 +15,7 @@ use crate::components::registry_caveat::RegistryCaveat;
 use crate::components::status_badge::StatusBadge;
 use crate::pack::use_pack;
 use crate::route::{nav_entries, Route};
+use summary::CaseSummary;
 
 /// The overview page.
 #[component]
@@ -59,6 +62,12 @@ pub fn Overview() -> Html {
                     }) }
                 </ul>
             </section>
+            <section class="print-summary" aria-labelledby="print-summary-heading">
+                <h2 id="print-summary-heading">{ "For a class" }</h2>
+                <p>{ "The case, its key message, the reasoning on the published findings, the work-up and the caveats, on one printed page." }</p>
+                <button type="button" class="button secondary" onclick={Callback::from(|_| crate::browser::print())}>{ "Print a one-page case summary" }</button>
+            </section>
+            <CaseSummary />
             <CaseLibrary />
             <KeptAsideList />
             <section class="about" aria-labelledby="about-heading">
