@@ -118,3 +118,30 @@ test('the CSV download holds every shown row and field with its source', async (
     await browser.close();
   }
 });
+
+test('the chosen rows and order are in the address: a link shows the same comparison, a bad one says what it lacks', async () => {
+  const browser = await launch({ serviceWorkers: 'block' });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/compare?hide=tahir&order=mortality`);
+    await waitForHydration(page);
+    await page.waitForFunction(() => !document.querySelector('#row-tahir'));
+    assert.equal(await page.getByLabel('Order').inputValue(), 'mortality');
+    // A change is kept in the address, ready to share.
+    await page.locator('.row-picker label', { hasText: 'Tahir' }).tap();
+    await page.locator('#row-tahir').waitFor();
+    await page.getByLabel('Order').selectOption('pack');
+    await page.waitForFunction(() => location.search === '');
+    await page.locator('.row-picker label', { hasText: 'Bayas' }).tap();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('hide') === 'bayas-2020');
+    // A link naming what this case lacks: said, the rest applied.
+    await page.goto(`${server.url}/compare?hide=tahir,nobody&order=sideways`);
+    await waitForHydration(page);
+    await page.getByText(/names a row this case does not have \(“nobody”\)/).waitFor();
+    await page.getByText(/an order the comparison does not have/).waitFor();
+    assert.equal(await page.locator('#row-tahir').count(), 0);
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+});

@@ -84,6 +84,15 @@ test('bookmark and note a sentence; it survives reload and offline; export then 
     const json = JSON.parse(readFileSync(exported, 'utf8'));
     assert.equal(json.kind, 'casebook-notes');
     assert.equal(json.annotations[0].sentence, SENTENCE);
+    // The same notes as a document to read outside the app.
+    const [readable] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as a document to read (Markdown)' }).click(),
+    ]);
+    assert.match(readable.suggestedFilename(), /\.md$/);
+    const document = readFileSync(await readable.path(), 'utf8');
+    assert.match(document, /^# Notes on /);
+    assert.match(document, /> Four hours later she started coughing up bright red blood tinged sputum without clots\\\./);
     await page.evaluate((key) => localStorage.removeItem(key), KEY);
     await page.reload();
     await waitForHydration(page);

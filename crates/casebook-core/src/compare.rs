@@ -135,6 +135,84 @@ impl SortOrder {
     }
 }
 
+/// What the user chose to see in the comparison, as the address carries it (`?hide=` the
+/// rows left out, `&order=` the order), so a link shows the same comparison elsewhere.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choices {
+    /// The rows left out, in the pack's order.
+    pub hidden: Vec<RowId>,
+    /// The order of the rows shown.
+    pub order: SortOrder,
+}
+
+impl Choices {
+    /// The address's `hide` value (empty when every row is shown) and `order` value
+    /// (empty for the pack's order).
+    pub fn to_query(&self) -> (String, String) {
+        let hide = self
+            .hidden
+            .iter()
+            .map(RowId::as_str)
+            .collect::<Vec<_>>()
+            .join(",");
+        let order = match self.order {
+            SortOrder::Pack => String::new(),
+            other => other.key().to_owned(),
+        };
+        (hide, order)
+    }
+
+    /// Reads the address's values for `pack`. What the pack does not have (a row id, an
+    /// order) is left out and said, in words, so a damaged or foreign link changes only
+    /// what it can name; the rows are kept in the pack's order, each once.
+    pub fn from_query(
+        pack: &CasePack,
+        hide: Option<&str>,
+        order: Option<&str>,
+    ) -> (Choices, Vec<String>) {
+        let mut problems = Vec::new();
+        let named: Vec<&str> = hide
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|id| !id.is_empty())
+            .collect();
+        // A hostile link may name a million rows: each is looked up, but only the first
+        // few are written out (the rest are counted), so reading it stays cheap.
+        const SAID: usize = 5;
+        let unknown: Vec<&&str> = named.iter().filter(|id| pack.row(id).is_none()).collect();
+        for id in unknown.iter().take(SAID) {
+            problems.push(format!(
+                "The link names a row this case does not have (\u{201c}{}\u{201d}); it is left out.",
+                crate::bidi::contain(&crate::saved::shorten_quoted(id))
+            ));
+        }
+        if unknown.len() > SAID {
+            problems.push(format!(
+                "And {} more rows this case does not have.",
+                unknown.len() - SAID
+            ));
+        }
+        let hidden = pack
+            .comparison
+            .iter()
+            .filter(|row| named.contains(&row.id.as_str()))
+            .map(|row| row.id.clone())
+            .collect();
+        let order = match order.map(str::trim).filter(|key| !key.is_empty()) {
+            None => SortOrder::Pack,
+            Some(key) => SortOrder::from_key(key).unwrap_or_else(|| {
+                problems.push(format!(
+                    "The link asks for an order the comparison does not have (\u{201c}{}\u{201d}); the case pack's order is shown.",
+                    crate::bidi::contain(&crate::saved::shorten_quoted(key))
+                ));
+                SortOrder::Pack
+            }),
+        };
+        (Choices { hidden, order }, problems)
+    }
+}
+
 /// The rows shown: those not hidden, in the chosen order (stable: ties keep pack order).
 pub fn chosen_rows<'a>(
     pack: &'a CasePack,

@@ -286,6 +286,91 @@ pub fn backup_json(pack: &CasePack, notes: &Notes, study: Option<&Progress>) -> 
     serde_json::to_string_pretty(&file).expect("notes serialise to JSON")
 }
 
+/// The notes as a document to read outside the app (Markdown): the case and its source
+/// line, then each marked sentence of the paper, quoted, with its bookmark and the
+/// student's note, in the order of the paper; notes whose sentence this version of the
+/// case no longer has come last, with the sentence they were made on. Every piece of text
+/// is escaped, so neither the paper's words nor a note can become Markdown markup.
+pub fn to_markdown(pack: &CasePack, notes: &Notes) -> String {
+    let article_sentences = sentences(&pack.article.plain_text());
+    let mut out = format!("# Notes on {}\n\n", escape_markdown(pack.meta.heading()));
+    if let Some(source) = pack.article_source() {
+        out.push_str(&format!(
+            "Case report: {}\n\n",
+            escape_markdown(&crate::cite::vancouver(source))
+        ));
+    }
+    out.push_str("From Casebook: for education, not for decisions about a patient.\n\n");
+    let entry = |out: &mut String, annotation: &Annotation| {
+        out.push_str(&format!("> {}\n\n", escape_markdown(&annotation.sentence)));
+        if annotation.bookmarked {
+            out.push_str("Bookmarked.\n\n");
+        }
+        if !annotation.note.trim().is_empty() {
+            for paragraph in annotation.note.split("\n\n") {
+                let lines: Vec<String> = paragraph.lines().map(escape_markdown).collect();
+                out.push_str(&format!("{}\n\n", lines.join("  \n")));
+            }
+        }
+    };
+    let mut seen = HashSet::new();
+    let attached: Vec<&Annotation> = article_sentences
+        .iter()
+        .filter(|sentence| seen.insert(sentence.as_str()))
+        .filter_map(|sentence| notes.get(sentence))
+        .collect();
+    let known = ArticleSentences::of(pack);
+    let detached: Vec<&Annotation> = notes.detached(&known).collect();
+    if attached.is_empty() && detached.is_empty() {
+        out.push_str("No notes or bookmarks yet.\n");
+        return out;
+    }
+    out.push_str("## Marked sentences, in the order of the paper\n\n");
+    for annotation in attached {
+        entry(&mut out, annotation);
+    }
+    if !detached.is_empty() {
+        out.push_str("## Notes on sentences this version of the case no longer has\n\n");
+        for annotation in detached {
+            entry(&mut out, annotation);
+        }
+    }
+    out
+}
+
+/// Text with every character Markdown could read as markup escaped by a backslash, so it
+/// reads as written in any Markdown viewer.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '#'
+                | '+'
+                | '-'
+                | '.'
+                | '!'
+                | '|'
+                | '<'
+                | '>'
+                | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A notes file parsed, with what is wrong with it as a whole (not per annotation).
 fn parse_file(text: &str, pack: &CasePack) -> Result<NotesFile, (Option<u32>, Vec<String>)> {
     let file: NotesFile = serde_json::from_str(text).map_err(|error| {

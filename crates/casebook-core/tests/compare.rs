@@ -192,3 +192,35 @@ fn quote_anchors_do_not_collide_in_the_seed() {
         }
     }
 }
+
+#[test]
+fn the_comparisons_choices_travel_in_the_address_and_a_bad_link_changes_only_what_it_names() {
+    use casebook_core::compare::{Choices, SortOrder};
+    let pack = casebook_core::seed_pack().unwrap();
+    let second = pack.comparison[1].id.clone();
+    let (choices, problems) = Choices::from_query(&pack, Some(second.as_str()), Some("mortality"));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(choices.hidden, std::slice::from_ref(&second));
+    assert_eq!(choices.order, SortOrder::Mortality);
+    // Round trip.
+    let (hide, order) = choices.to_query();
+    assert_eq!(
+        Choices::from_query(&pack, Some(&hide), Some(&order)).0,
+        choices
+    );
+    assert_eq!(
+        Choices::default().to_query(),
+        (String::new(), String::new())
+    );
+    // What the pack does not have is left out and said; a hostile link stays cheap.
+    let hostile = format!("{},{}", second, "x\u{202e},".repeat(100_000));
+    let (choices, problems) = Choices::from_query(&pack, Some(&hostile), Some("<script>"));
+    assert_eq!(choices.hidden, [second]);
+    assert_eq!(choices.order, SortOrder::Pack);
+    assert!(problems.len() <= 7, "{}", problems.len());
+    assert!(
+        problems.iter().any(|p| p.contains("99995 more")),
+        "{problems:?}"
+    );
+    assert!(problems.iter().any(|p| p.contains("order")));
+}

@@ -253,3 +253,40 @@ mod any_order_of_changes {
         }
     }
 }
+
+#[test]
+fn notes_read_outside_the_app_as_a_document_in_the_papers_order() {
+    let pack = pack();
+    let mut notes = Notes::default();
+    // Made in the opposite order of the paper, with Markdown and HTML in the note.
+    notes
+        .set_note(
+            BAL,
+            "# not a heading\n<script>alert(1)</script> *sequential* aliquots",
+        )
+        .unwrap();
+    notes.toggle_bookmark(HAEMOPTYSIS);
+    notes
+        .set_note("A sentence no version has.", "kept")
+        .unwrap();
+    let document = casebook_core::notes::to_markdown(&pack, &notes);
+    assert!(document.starts_with("# Notes on "), "{document}");
+    assert!(document.contains("Case report: "));
+    assert!(document.contains("for education, not for decisions about a patient"));
+    let haemoptysis = document.find("coughing up bright red").unwrap();
+    let bal = document.find("Macroscopically haemorrhagic").unwrap();
+    assert!(haemoptysis < bal, "in the order of the paper");
+    assert!(document[haemoptysis..bal].contains("Bookmarked."));
+    // Nothing the student or the paper wrote becomes markup.
+    assert!(document.contains("\\# not a heading"));
+    assert!(document.contains("\\<script\\>"));
+    assert!(document.contains("\\*sequential\\*"));
+    assert!(document.contains("\\[3\\]"));
+    // A note whose sentence the case no longer has is kept, apart.
+    let detached = document
+        .find("## Notes on sentences this version of the case no longer has")
+        .unwrap();
+    assert!(document[detached..].contains("A sentence no version has"));
+    assert!(casebook_core::notes::to_markdown(&pack, &Notes::default())
+        .contains("No notes or bookmarks yet."));
+}

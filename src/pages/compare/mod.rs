@@ -11,7 +11,8 @@ pub mod contrast;
 pub mod outcome_chart;
 
 use casebook_core::compare::{
-    chosen_rows, contrasts, group_label, outcome_bars, registry_contrast, to_csv, Field, SortOrder,
+    chosen_rows, contrasts, group_label, outcome_bars, registry_contrast, to_csv, Choices, Field,
+    SortOrder,
 };
 use casebook_core::stats::{interval_words, REGISTRY_CAVEATS};
 use casebook_core::{RowGroup, RowId};
@@ -34,6 +35,29 @@ pub fn Compare() -> Html {
     let hidden = use_state(Vec::<RowId>::new);
     let order = use_state(SortOrder::default);
     let contrast_with = use_state(|| None::<RowId>);
+    let link_problems = use_state(Vec::<String>::new);
+    // After hydration: a link's choices (`?hide=…&order=…`) are shown, and what it names
+    // that this case lacks is said; the prerendered page shows every row.
+    {
+        let (hidden, order, link_problems) = (hidden.clone(), order.clone(), link_problems.clone());
+        let loaded = loaded.clone();
+        use_effect_with((), move |_| {
+            let (hide, by) = (browser::query_param("hide"), browser::query_param("order"));
+            if hide.is_some() || by.is_some() {
+                let (choices, problems) =
+                    Choices::from_query(&loaded, hide.as_deref(), by.as_deref());
+                hidden.set(choices.hidden);
+                order.set(choices.order);
+                link_problems.set(problems);
+            }
+        });
+    }
+    // The address follows the choices, so it can be shared as it is.
+    let remember = |hidden: Vec<RowId>, order: SortOrder| {
+        let (hide, by) = Choices { hidden, order }.to_query();
+        browser::replace_query("hide", &hide);
+        browser::replace_query("order", &by);
+    };
 
     let pack = &*loaded;
     let rows = chosen_rows(pack, &hidden, *order);
@@ -52,6 +76,7 @@ pub fn Compare() -> Html {
 
     let toggle_row = {
         let hidden = hidden.clone();
+        let order = order.clone();
         Callback::from(move |id: RowId| {
             let mut next = (*hidden).clone();
             match next.iter().position(|x| *x == id) {
@@ -60,13 +85,16 @@ pub fn Compare() -> Html {
                 }
                 None => next.push(id),
             }
+            remember(next.clone(), *order);
             hidden.set(next);
         })
     };
     let on_order = {
         let order = order.clone();
+        let hidden = hidden.clone();
         Callback::from(move |event: Event| {
             if let Some(chosen) = SortOrder::from_key(&browser::input_value(&event)) {
+                remember((*hidden).clone(), chosen);
                 order.set(chosen);
             }
         })
@@ -147,6 +175,7 @@ pub fn Compare() -> Html {
 
             <section aria-labelledby="table-heading">
                 <h2 id="table-heading">{ "Side by side" }</h2>
+                { for link_problems.iter().map(|problem| html! { <p class="notice" role="status">{ problem }</p> }) }
                 <div class="compare-controls">
                     <fieldset class="row-picker">
                         <legend>{ "Cases and cohorts shown" }</legend>

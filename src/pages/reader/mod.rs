@@ -175,6 +175,13 @@ pub fn Reader() -> Html {
                         &storage::peek::<Progress>(pack),
                     );
                 }
+                NotesAction::ExportReadable => {
+                    browser::download(
+                        &format!("casebook-notes-{}.md", pack.meta.id),
+                        "text/markdown;charset=utf-8",
+                        &casebook_core::notes::to_markdown(pack, notes.value()),
+                    );
+                }
                 NotesAction::Import(file) => {
                     let notes = notes.clone();
                     let state = state.dispatcher();

@@ -24,6 +24,8 @@ pub enum NotesAction {
     Reattach(String, String),
     /// Download all notes as a file.
     Export,
+    /// Download the notes as a document to read (Markdown).
+    ExportReadable,
     /// A file was chosen to import.
     Import(crate::browser::FileHandle),
 }
@@ -197,6 +199,7 @@ pub fn NotesList(props: &NotesListProps) -> Html {
             }
             <div class="button-row">
                 <button type="button" class="button secondary" onclick={emit(NotesAction::Export)} disabled={nothing}>{ "Save notes to a file" }</button>
+                <button type="button" class="button secondary" onclick={emit(NotesAction::ExportReadable)} disabled={nothing}>{ "Download as a document to read (Markdown)" }</button>
                 <label class="button secondary file-button">
                     { "Import notes from a file" }
                     <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_file} />
