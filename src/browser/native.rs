@@ -115,6 +115,9 @@ pub fn capture_pointer(_element: &NodeRef, _pointer: i32) {}
 /// No page to scroll natively.
 pub fn reveal_highlight() {}
 
+/// No page to scroll natively.
+pub fn keep_above_sheet(_mark: &str, _sheet: &str) {}
+
 /// No selection natively.
 pub fn selected_sentence() -> Option<String> {
     None

@@ -275,6 +275,39 @@ pub fn reveal_highlight() {
     }
 }
 
+/// Scrolls the page so the element `mark` (a selector) shows above the sheet `sheet`
+/// (a selector) that stays at the foot of the screen, when the sheet would cover it: a
+/// tapped event stays in sight above its details. Measured a moment later, once the
+/// sheet has its content and the drawing has moved to the event.
+pub fn keep_above_sheet(mark: &str, sheet: &str) {
+    let (mark, sheet) = (mark.to_owned(), sheet.to_owned());
+    gloo::timers::callback::Timeout::new(60, move || {
+        let document = gloo::utils::document();
+        let window = gloo::utils::window();
+        let height = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or_default();
+        let Some(mark) = document.query_selector(&mark).ok().flatten() else {
+            return;
+        };
+        let limit = document
+            .query_selector(&sheet)
+            .ok()
+            .flatten()
+            .map(|sheet| sheet.get_bounding_client_rect().top())
+            .filter(|top| *top > 0.0)
+            .unwrap_or(height);
+        let rect = mark.get_bounding_client_rect();
+        if rect.bottom() > limit - 8.0 {
+            // Bring it to a quarter of the screen from the top, clear of the header.
+            window.scroll_by_with_x_and_y(0.0, rect.top() - height * 0.25);
+        }
+    })
+    .forget();
+}
+
 /// The article sentence the user's selection starts in, if it is inside the text.
 pub fn selected_sentence() -> Option<String> {
     let window = gloo::utils::window();

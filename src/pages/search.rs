@@ -6,6 +6,9 @@
 //! from the address after hydration and kept in it as the user types, so a search can be
 //! shared or bookmarked.
 
+use std::rc::Rc;
+
+use casebook_core::notes::Notes;
 use casebook_core::search::{grouped, Index};
 use yew::prelude::*;
 
@@ -13,6 +16,7 @@ use crate::browser;
 use crate::components::registry_caveat::RegistryCaveat;
 use crate::pack::use_pack;
 use crate::route;
+use crate::storage;
 
 /// Results shown per group before "more" is needed.
 const PER_GROUP: usize = 8;
@@ -27,9 +31,24 @@ const ADDRESS_DELAY_MS: u32 = 300;
 pub fn Search() -> Html {
     let loaded = use_pack();
     let query = use_state(String::new);
+    // The student's own notes are read from the device after hydration (the prerendered
+    // page knows none), and searched with the rest.
+    let notes = use_state(|| None::<Rc<Notes>>);
+    {
+        let (notes, loaded) = (notes.clone(), loaded.clone());
+        use_effect_with((), move |_| {
+            let mine = storage::peek::<Notes>(&loaded);
+            if !mine.is_empty() {
+                notes.set(Some(Rc::new(mine)));
+            }
+        });
+    }
     let index = {
         let loaded = loaded.clone();
-        use_memo((), move |_| Index::new(&loaded))
+        use_memo((*notes).clone(), move |notes| match notes {
+            Some(notes) => Index::with_notes(&loaded, notes),
+            None => Index::new(&loaded),
+        })
     };
     {
         let query = query.clone();
@@ -69,7 +88,7 @@ pub fn Search() -> Html {
         <article class="page search">
             <h1>{ crate::route::Route::Search.heading("") }</h1>
             <form class="search-form" role="search" action="/search" method="get" onsubmit={on_submit}>
-                <label for="search-q">{ "Search everything: the paper, glossary, overview, timeline, comparison, checklist, study questions and sources" }</label>
+                <label for="search-q">{ "Search everything: the paper, glossary, overview, timeline, comparison, checklist, study questions, sources and your own notes" }</label>
                 <input id="search-q" class="search-input" type="search" name="q" value={(*query).clone()}
                     oninput={on_input} autocomplete="off" spellcheck="false"
                     placeholder={pack.views.search_examples.clone().map_or_else(|| "e.g. a symptom, a test or a drug".to_owned(), |examples| format!("e.g. {examples}"))} />

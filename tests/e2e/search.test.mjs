@@ -76,3 +76,21 @@ test('everything is searched: statistics, caveats, sources; a count carries its 
   assert.match(await page.locator('.result .registry-caveat').first().textContent(), /not incidence/);
   await page.close();
 });
+
+test('the student\'s own notes are searched too, and lead to their sentence', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/search`);
+  await waitForHydration(page);
+  const sentence = 'Four hours later she started coughing up bright red blood tinged sputum without clots.';
+  await page.evaluate((sentence) => localStorage.setItem('casebook.v1.notes.alemtuzumab-dah', JSON.stringify({
+    kind: 'casebook-notes', format: 2, pack: 'alemtuzumab-dah',
+    annotations: [{ sentence, bookmarked: false, note: 'remember the zygomatic mnemonic' }],
+  })), sentence);
+  await page.goto(`${session.server.url}/search?q=zygomatic`);
+  await waitForHydration(page);
+  const group = page.locator('.result-group', { has: page.getByRole('heading', { name: /^Your notes/ }) });
+  await group.locator('.result').first().waitFor();
+  assert.match(await group.locator('.result a').first().getAttribute('href'), /^\/reader#q-[0-9a-f]{8}$/);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});

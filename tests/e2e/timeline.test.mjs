@@ -98,6 +98,12 @@ for (const viewport of VIEWPORTS) {
       await details.getByRole('heading', { name: /haemoptysis/i }).waitFor();
       assert.match(await details.locator('blockquote').textContent(), /coughing up bright red blood/);
       assert.match(await details.locator('a.in-paper').getAttribute('href'), /^\/reader#q-[0-9a-f]{8}$/);
+      // The tapped event stays in sight above its details at the foot of the screen.
+      await page.waitForFunction(() => {
+        const m = document.querySelector('.timeline-svg .mark[data-event="haemoptysis"]').getBoundingClientRect();
+        const sheet = document.querySelector('.event-details').getBoundingClientRect();
+        return m.bottom <= sheet.top && m.top >= 0;
+      });
 
       // Keyboard selection: focus another mark and press Enter.
       await page.locator('.mark[data-event="ctpa"]').focus();

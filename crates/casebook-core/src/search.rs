@@ -1,7 +1,7 @@
 //! Full-text search over a pack: the article's sentences, the glossary, the overview's
 //! lines, the timeline, the comparison rows with its statistics and caveats, the
 //! differential's findings, diagnoses and work-up items, the study questions and the
-//! sources. A result that states registry counts says so (`registry_counts`), so the view
+//! sources, and (with [`Index::with_notes`]) the student's own notes. A result that states registry counts says so (`registry_counts`), so the view
 //! shows it with their caveat.
 //!
 //! Words are folded before they are compared, so British and American spellings meet
@@ -18,12 +18,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::article::sentences;
 use crate::compare::registry_contrast;
 use crate::model::{CasePack, RowGroup};
+use crate::notes::Notes;
 use crate::stats::REGISTRY_CAVEATS;
 use crate::target::Target;
 
 /// What kind of item a result is; results are grouped by it, in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
+    /// The student's own note or bookmark (kept on the device), first: what they wrote
+    /// is what they most likely look for.
+    Notes,
     /// A glossary entry.
     Glossary,
     /// The key message or a line of the case in five lines.
@@ -54,6 +58,7 @@ impl Kind {
             Kind::Study => "Study questions",
             Kind::Source => "Sources",
             Kind::Article => "The paper",
+            Kind::Notes => "Your notes",
         }
     }
 }
@@ -231,6 +236,37 @@ fn slips_allowed(word: &str) -> usize {
 impl Index {
     /// Indexes every searchable item of a pack.
     pub fn new(pack: &CasePack) -> Index {
+        Index::from_documents(Index::documents(pack))
+    }
+
+    /// Indexes a pack's items and the student's own notes on it (kept on the device):
+    /// each note is found by its words and by the sentence it was made on, and leads to
+    /// that sentence in the reader.
+    pub fn with_notes(pack: &CasePack, notes: &Notes) -> Index {
+        let mut documents = Index::documents(pack);
+        for annotation in notes.annotations() {
+            let title = if annotation.note.trim().is_empty() {
+                "Your bookmark"
+            } else {
+                "Your note"
+            };
+            documents.push(Document {
+                kind: Kind::Notes,
+                title: title.to_owned(),
+                text: format!(
+                    "{} \u{2014} on: {}",
+                    annotation.note.trim(),
+                    annotation.sentence
+                ),
+                target: Target::Quote(annotation.sentence.clone()),
+                registry_counts: false,
+            });
+        }
+        Index::from_documents(documents)
+    }
+
+    /// Every searchable item of a pack, in the order results are tied in.
+    fn documents(pack: &CasePack) -> Vec<Document> {
         let mut documents = Vec::new();
         for (title, line) in std::iter::once(("Key message", &pack.key_message)).chain(
             pack.summary
@@ -356,6 +392,11 @@ impl Index {
                 registry_counts: false,
             });
         }
+        documents
+    }
+
+    /// The index over these documents.
+    fn from_documents(documents: Vec<Document>) -> Index {
         let mut postings: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         for (index, document) in documents.iter().enumerate() {
             for (_, word) in words(&document.title).chain(words(&document.text)) {

@@ -218,3 +218,20 @@ fn every_result_stating_registry_counts_says_so_and_only_those() {
         .filter(|hit| matches!(hit.document.kind, Kind::Article | Kind::Glossary))
         .all(|hit| !hit.document.registry_counts));
 }
+
+#[test]
+fn the_students_own_notes_are_found_and_lead_to_their_sentence() {
+    let pack = seed_pack().unwrap();
+    let mut notes = casebook_core::notes::Notes::default();
+    let sentence =
+        "Four hours later she started coughing up bright red blood tinged sputum without clots.";
+    notes
+        .set_note(sentence, "remember the zygomatic mnemonic")
+        .unwrap();
+    let index = Index::with_notes(&pack, &notes);
+    let hits = index.search("zygomatic");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].document.kind, Kind::Notes);
+    assert_eq!(hits[0].document.target, Target::Quote(sentence.to_owned()));
+    assert!(Index::new(&pack).search("zygomatic").is_empty());
+}

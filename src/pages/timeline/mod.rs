@@ -67,6 +67,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 if let Some(event) = loaded.event(id.as_str()) {
                     let (from, to) = state.scale.extent(&event.time);
                     state.dispatch(Action::Reveal(from, to));
+                    // Ids are lowercase letters, digits and hyphens (the validator's
+                    // rule), so they go into a selector as they are.
+                    browser::keep_above_sheet(
+                        &format!(".timeline-svg .mark[data-event=\"{}\"]", event.id),
+                        ".event-details",
+                    );
                 }
             }
         });
