@@ -161,3 +161,28 @@ test('the switch to a linear axis keeps the same span of time in view', async ()
     await browser.close();
   }
 });
+
+test('the view is in the address: a link shows the same span on the same axis, a bad one says so', async () => {
+  const browser = await launch({ serviceWorkers: 'block' });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/timeline?axis=linear&from=0&to=48`);
+    await waitForHydration(page);
+    await page.waitForFunction(() => document.querySelectorAll('input[name=scale]')[1].checked);
+    await page.waitForFunction(() => [...document.querySelectorAll('.timeline-svg .tick')].some((e) => e.textContent === '+1 d'));
+    assert.ok((await tickLabels(page)).every((label) => !label.endsWith(' y')), 'two days, not years');
+    // Zooming keeps the address up to date; the whole course clears it.
+    await page.getByRole('button', { name: 'Zoom in' }).tap();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('to') !== '48');
+    assert.equal(new URL(page.url()).searchParams.get('axis'), 'linear');
+    await page.getByRole('button', { name: 'Whole course' }).tap();
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('from'));
+    // A link that is not two numbers: said, and the whole course shown.
+    await page.goto(`${server.url}/timeline?from=soon&to=later`);
+    await waitForHydration(page);
+    await page.getByText(/view of the timeline could not be read \(from “soon” to “later”\)/).waitFor();
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+});

@@ -179,3 +179,30 @@ proptest! {
         prop_assert!(labels_overlap_free(&lanes));
     }
 }
+
+#[test]
+fn the_view_travels_in_the_address_as_hours_on_either_axis() {
+    use casebook_core::timeline::scale::{Scale, ScaleKind, Viewport};
+    let pack = casebook_core::seed_pack().unwrap();
+    let broken = Scale::for_pack(&pack, ScaleKind::Broken);
+    let linear = Scale::for_pack(&pack, ScaleKind::Linear);
+    assert_eq!(Viewport::WHOLE.to_query(&broken), None);
+    let view = Viewport::around(&broken, 0.0, 48.0);
+    let (from, to) = view.to_query(&broken).unwrap();
+    assert_eq!((from.as_str(), to.as_str()), ("0", "48"));
+    // The same hours on the other axis.
+    let other = Viewport::from_query(&linear, &from, &to).unwrap();
+    assert_eq!(other, Viewport::around(&linear, 0.0, 48.0));
+    // Not numbers, reversed, infinite: refused in words.
+    for (from, to) in [("x", "1"), ("5", "2"), ("inf", "9"), ("", "")] {
+        assert!(
+            Viewport::from_query(&broken, from, to).is_err(),
+            "{from} {to}"
+        );
+    }
+    assert_eq!(
+        ScaleKind::from_key(ScaleKind::Linear.key()),
+        ScaleKind::Linear
+    );
+    assert_eq!(ScaleKind::from_key("sideways"), ScaleKind::Broken);
+}

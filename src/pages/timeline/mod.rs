@@ -12,7 +12,7 @@ pub mod event_list;
 pub mod measures;
 pub mod state;
 
-use casebook_core::timeline::scale::{Scale, ScaleKind};
+use casebook_core::timeline::scale::{Scale, ScaleKind, Viewport};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -43,6 +43,37 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     let selected = use_state(|| None::<AttrValue>);
     let navigator = use_navigator();
+    let link_problem = use_state(|| None::<String>);
+    // After hydration: a link's view (`?axis=linear&from=<hours>&to=<hours>`) is shown;
+    // one that cannot be read is said, and the whole course shown.
+    {
+        let (state, loaded, link_problem) = (state.clone(), loaded.clone(), link_problem.clone());
+        use_effect_with((), move |_| {
+            let kind = ScaleKind::from_key(&browser::query_param("axis").unwrap_or_default());
+            let scale = Scale::for_pack(&loaded, kind);
+            if kind != ScaleKind::Broken {
+                state.dispatch(Action::SetScale(scale.clone()));
+            }
+            if let (Some(from), Some(to)) =
+                (browser::query_param("from"), browser::query_param("to"))
+            {
+                match Viewport::from_query(&scale, &from, &to) {
+                    Ok(view) => state.dispatch(Action::Show(view)),
+                    Err(problem) => link_problem.set(Some(problem)),
+                }
+            }
+        });
+    }
+    // The address follows the view, so it can be shared as it is.
+    {
+        let scale = state.scale.clone();
+        use_effect_with((state.viewport, scale.kind()), move |(viewport, kind)| {
+            browser::replace_query("axis", kind.key());
+            let (from, to) = viewport.to_query(&scale).unwrap_or_default();
+            browser::replace_query("from", &from);
+            browser::replace_query("to", &to);
+        });
+    }
     {
         let selected = selected.clone();
         let loaded = loaded.clone();
@@ -139,6 +170,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <h1>{ crate::route::Route::Timeline.heading("") }</h1>
             <p class="lede">{ format!("{} {}", pack.meta.timeline_lede.as_deref().unwrap_or("The case from its history to its follow-up."),
                 pack.timeline.days.as_ref().map_or_else(|| format!("Times are counted from the {}.", pack.anchor.label), |days| days.describe(&pack.anchor.label))) }</p>
+            { for link_problem.iter().map(|problem| html! { <p class="notice" role="status">{ problem }</p> }) }
             { for unknown.map(|id| html! {
                 <p class="notice" role="status">{ format!("There is no event \u{201c}{}\u{201d} in this case; the whole timeline is shown.", casebook_core::saved::shorten_quoted(&id)) }</p>
             }) }

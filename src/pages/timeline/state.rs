@@ -78,6 +78,8 @@ pub enum Action {
     SetWidth(f64),
     /// Bring a span of positions into view (a selected event), if it is not.
     Reveal(f64, f64),
+    /// Show exactly this view (a link's).
+    Show(Viewport),
 }
 
 impl Reducible for TimelineState {
@@ -89,6 +91,7 @@ impl Reducible for TimelineState {
             Action::Zoom { factor, focus } => next.viewport = next.viewport.zoomed(factor, focus),
             Action::Pan(fraction) => next.viewport = next.viewport.panned(fraction),
             Action::Whole => next.viewport = Viewport::WHOLE,
+            Action::Show(viewport) => next.viewport = viewport,
             Action::Acute => {
                 if let Some((from, to)) = next.acute {
                     next.viewport = Viewport::around(&next.scale, from, to);

@@ -33,6 +33,24 @@ impl ScaleKind {
             ScaleKind::Linear => "Linear (time as it passed)",
         }
     }
+
+    /// The scale as the address names it (`?axis=`); the broken axis is the default and
+    /// is not named.
+    pub fn key(self) -> &'static str {
+        match self {
+            ScaleKind::Broken => "",
+            ScaleKind::Linear => "linear",
+        }
+    }
+
+    /// The scale an address names; anything else is the default, broken axis.
+    pub fn from_key(key: &str) -> ScaleKind {
+        if key.trim() == "linear" {
+            ScaleKind::Linear
+        } else {
+            ScaleKind::Broken
+        }
+    }
 }
 
 /// How time runs inside one segment.
@@ -343,6 +361,41 @@ impl Viewport {
     /// The view from `from_hours` to `to_hours` on `scale` (e.g. the acute phase).
     pub fn around(scale: &Scale, from_hours: f64, to_hours: f64) -> Viewport {
         Viewport::new(scale.position(from_hours), scale.position(to_hours))
+    }
+
+    /// The view as the address carries it: the hours at its edges (`from`, `to`), the same
+    /// on either axis, so a link shows the same span of time; `None` for the whole course.
+    pub fn to_query(&self, scale: &Scale) -> Option<(String, String)> {
+        if *self == Viewport::WHOLE {
+            return None;
+        }
+        let say = |hours: f64| {
+            let text = format!("{hours:.3}");
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        Some((
+            say(scale.hours_at(self.start)),
+            say(scale.hours_at(self.end)),
+        ))
+    }
+
+    /// The view a link's `from` and `to` hours name on `scale`, kept inside the course; an
+    /// address that is not two numbers is refused, in words, and changes nothing.
+    pub fn from_query(scale: &Scale, from: &str, to: &str) -> Result<Viewport, String> {
+        let number = |text: &str| {
+            text.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|value| value.is_finite())
+        };
+        match (number(from), number(to)) {
+            (Some(from), Some(to)) if from < to => Ok(Viewport::around(scale, from, to)),
+            _ => Err(format!(
+                "The link's view of the timeline could not be read (from \u{201c}{}\u{201d} to \u{201c}{}\u{201d}); the whole course is shown.",
+                crate::bidi::contain(&crate::saved::shorten_quoted(from)),
+                crate::bidi::contain(&crate::saved::shorten_quoted(to))
+            )),
+        }
     }
 
     /// Pixel x of an axis position in a drawing `width` pixels wide.
