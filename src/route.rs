@@ -222,6 +222,9 @@ pub mod element {
         format!("ref-{number}")
     }
 
+    /// The heading of the reader's reporting checklist map.
+    pub const REPORTING: &str = "reporting-heading";
+
     /// The heading of the differential's diagnoses.
     pub const DIAGNOSES: &str = "dx-heading";
 

@@ -56,3 +56,24 @@ test('citations and glossary terms open by touch and by keyboard', async () => {
   assert.ok(await page.locator('.glossary > div').count() >= 10);
   await page.close();
 });
+
+test('the report against the CARE checklist: each item with its sentences, linked to the paper, or "not in the text we have"', async () => {
+  const html = await (await fetch(`${session.server.url}/reader`)).text();
+  assert.match(html, /The report against its reporting checklist/);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/reader`);
+  await waitForHydration(page);
+  const items = page.locator('.reporting-item');
+  assert.equal(await items.count(), 13);
+  // Consent and keywords are not in the text we have; the title addresses item 1.
+  assert.match(await items.nth(12).textContent(), /Informed consent[\s\S]*Not in the text we have/);
+  assert.match(await items.nth(1).textContent(), /Keywords[\s\S]*Not in the text we have/);
+  assert.match(await items.nth(0).textContent(), /Addressed by the title/);
+  // A sentence leads to its place in the paper, highlighted.
+  const link = items.nth(5).locator('.reporting-sentences a').first();
+  const href = await link.getAttribute('href');
+  assert.match(href, /^#q-[0-9a-f]{8}$/);
+  await link.click();
+  await page.locator('mark.source-highlight').first().waitFor();
+  await page.close();
+});

@@ -316,6 +316,7 @@ fn kind_label(kind: ItemKind) -> &'static str {
         ItemKind::DayNumbering => "Day numbering",
         ItemKind::Figure => "Figure description",
         ItemKind::CompareNote => "Note under the comparison",
+        ItemKind::Reporting => "Reporting checklist",
     }
 }
 
@@ -429,6 +430,10 @@ pub fn usage(pack: &CasePack) -> BTreeMap<SourceId, Vec<Usage>> {
                     number.parse().map_or(Target::Paper, Target::Figure),
                 )
             }
+            ItemKind::Reporting => (
+                format!("Reporting item {}", item.trim_start_matches("reporting-")),
+                Target::Paper,
+            ),
             ItemKind::CompareNote => (
                 pack.compare
                     .notes

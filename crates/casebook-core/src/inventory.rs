@@ -45,6 +45,8 @@ pub enum ItemKind {
     Figure,
     /// A remark under the comparison's chart.
     CompareNote,
+    /// A reporting checklist's item, or a sentence of the report that addresses it.
+    Reporting,
 }
 
 /// One provenance and the item it belongs to.
@@ -92,6 +94,13 @@ pub fn all_provenance(pack: &CasePack) -> Vec<Sourced<'_>> {
             format!("figure-{}", figure.number),
             &figure.provenance,
         );
+    }
+    for item in &pack.reporting {
+        let name = format!("reporting-{}", item.item);
+        push(ItemKind::Reporting, name.clone(), &item.asks);
+        for sentence in &item.addressed_by {
+            push(ItemKind::Reporting, name.clone(), sentence);
+        }
     }
     for (index, note) in pack.compare.notes.iter().enumerate() {
         push(

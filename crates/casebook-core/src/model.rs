@@ -69,6 +69,9 @@ pub struct CasePack {
     pub stages: Vec<Stage>,
     /// What each figure of the article shows (no image is drawn).
     pub figures: Vec<Figure>,
+    /// How the report covers a reporting checklist (CARE, for a case report): each
+    /// item, what it asks (quoted) and the report's sentences that address it (optional).
+    pub reporting: Vec<ReportingItem>,
     /// Short texts for the overview's entry to each view (general ones when absent).
     pub views: Views,
     /// The article: the Markdown after the front matter, parsed when the pack is read.
@@ -659,6 +662,30 @@ pub struct Figure {
     pub description: String,
     /// Where that is said.
     pub provenance: Provenance,
+}
+
+/// One item of a reporting checklist (such as CARE's for case reports) and where the
+/// report addresses it: the pack author's reading, shown as such. An item no sentence
+/// addresses is "not in the text we have" (the pack's article may be only part of the
+/// paper, without its declarations or keywords).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportingItem {
+    /// The item's number in the checklist, as it numbers them ("5", "9").
+    pub item: String,
+    /// Its topic ("Patient information").
+    pub topic: String,
+    /// What the checklist asks, quoted from it.
+    pub asks: Provenance,
+    /// Whether the report's title addresses it (the title is not in the article text).
+    #[serde(default)]
+    pub by_title: bool,
+    /// The report's sentences that address it, quoted from the article, in its order.
+    #[serde(default)]
+    pub addressed_by: Vec<Provenance>,
+    /// A word on the reading, when the sentences alone would mislead.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// The short texts on the overview's way into each view.

@@ -17,13 +17,14 @@ use crate::model::*;
 const FENCE: &str = "+++";
 
 /// The sections format 2 added.
-const FORMAT_2_SECTIONS: [&str; 6] = [
+const FORMAT_2_SECTIONS: [&str; 7] = [
     "timeline",
     "compare_fields",
     "compare",
     "finding_groups",
     "figures",
     "views",
+    "reporting",
 ];
 
 /// A pack parsed into types, with what the validator needs to locate later errors.
@@ -117,7 +118,7 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
         error_at: &error_at,
     };
 
-    const KNOWN: [&str; 24] = [
+    const KNOWN: [&str; 25] = [
         "format",
         "meta",
         "anchor",
@@ -142,6 +143,7 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
         "workup",
         "questions",
         "stages",
+        "reporting",
     ];
     for (key, _) in root.get_ref().iter() {
         if !KNOWN.contains(&key.get_ref().as_ref()) {
@@ -220,6 +222,7 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
         questions: sections.list("questions"),
         stages: sections.list("stages"),
         figures: sections.list("figures"),
+        reporting: sections.list("reporting"),
         views: sections.optional("views").unwrap_or_default(),
         article: crate::article::Article::from_markdown(&text[body_offset..]),
     };

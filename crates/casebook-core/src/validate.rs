@@ -156,6 +156,22 @@ pub(crate) fn validate(file: &str, text: &str, parsed: &Parsed<'_>) -> Result<()
             &sources,
         );
     }
+    for (index, item) in pack.reporting.iter().enumerate() {
+        let path = format!("reporting[{index}]");
+        report.non_empty(&format!("{path}.item"), &item.item);
+        report.non_empty(&format!("{path}.topic"), &item.topic);
+        checker.check(&mut report, &format!("{path}.asks"), &item.asks, &sources);
+        for (at, sentence) in item.addressed_by.iter().enumerate() {
+            let sentence_path = format!("{path}.addressed_by[{at}]");
+            if sentence.source != pack.meta.article_source {
+                report.error(
+                    &format!("{sentence_path}.source"),
+                    "the sentences that address an item are the report's own (its article source)",
+                );
+            }
+            checker.check(&mut report, &sentence_path, sentence, &sources);
+        }
+    }
     // Field ids are keys of each row's `cells` table, so TOML's `snake_case` keys are
     // allowed besides the usual id characters.
     let mut fields = HashSet::new();

@@ -10,6 +10,7 @@
 //! paragraph even before the script runs.
 
 pub mod notes;
+pub mod reporting;
 pub mod state;
 
 use casebook_core::notes::{closest_sentences, Annotation, Edit, Notes};
@@ -29,6 +30,7 @@ use crate::pages::reader::notes::{DetachedNote, NoteEditor, NotesAction, NotesLi
 use crate::route;
 use crate::storage::{self, use_saved, SavedHandle};
 use crate::{browser, study_store};
+use reporting::ReportingMap;
 use state::{Action, Popover, ReaderState};
 
 /// The reader view.
@@ -316,6 +318,9 @@ pub fn Reader() -> Html {
                         <li><a href="#notes">{ "Your notes" }</a></li>
                         <li><a href="#references">{ "References" }</a></li>
                         <li><a href="#glossary">{ "Glossary" }</a></li>
+                        if !pack.reporting.is_empty() {
+                            <li><a href={format!("#{}", route::element::REPORTING)}>{ "Reporting checklist" }</a></li>
+                        }
                     </ul>
                 </nav>
                 <div class="reader-text">
@@ -422,6 +427,8 @@ pub fn Reader() -> Html {
                             }) }
                         </dl>
                     </section>
+
+                    <ReportingMap />
                 </div>
             </div>
         </article>

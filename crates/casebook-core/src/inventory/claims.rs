@@ -388,6 +388,25 @@ pub fn claims(pack: &CasePack) -> Vec<Claim<'_>> {
             &figure.provenance,
         ));
     }
+    for item in &pack.reporting {
+        out.push(quoted(
+            View::Reader,
+            format!("Reporting item {}", item.item),
+            format!("{}: the checklist asks for this.", item.topic),
+            &item.asks,
+        ));
+        for sentence in &item.addressed_by {
+            out.push(quoted(
+                View::Reader,
+                format!("Reporting item {}", item.item),
+                format!(
+                    "This sentence of the report addresses {} (the pack's reading).",
+                    item.topic.to_lowercase()
+                ),
+                sentence,
+            ));
+        }
+    }
     for entry in &pack.glossary {
         out.push(quoted(
             View::Reader,
