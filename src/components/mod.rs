@@ -3,6 +3,7 @@
 pub mod citation;
 pub mod cite_this;
 pub mod footer;
+pub mod glossary_text;
 pub mod header;
 pub mod kept_aside;
 pub mod library;

@@ -77,3 +77,19 @@ test('the report against the CARE checklist: each item with its sentences, linke
   await page.locator('mark.source-highlight').first().waitFor();
   await page.close();
 });
+
+test('glossary terms open their definitions in the timeline, the comparison and the checklist too', async () => {
+  const page = await session.browser.context.newPage();
+  for (const [route, scope] of [['/timeline', '.event-list'], ['/compare', '.compare-table'], ['/differential', '.findings']]) {
+    await page.goto(`${session.server.url}${route}`);
+    await waitForHydration(page);
+    const term = page.locator(`${scope} button.term`).first();
+    await term.scrollIntoViewIfNeeded();
+    await term.click();
+    assert.equal(await term.getAttribute('aria-expanded'), 'true', route);
+    const popover = page.locator(`${scope} .term-popover`).first();
+    await popover.waitFor();
+    assert.match(await popover.locator('a').getAttribute('href'), /^\/reader#term-/, route);
+  }
+  await page.close();
+});

@@ -134,6 +134,94 @@ pub fn quote_for_anchor(pack: &CasePack, anchor: &str) -> Option<String> {
         .find(|quote| quote_anchor(quote) == anchor)
 }
 
+/// Every name of every glossary entry (its term and aliases) with the entry's id,
+/// longest names first, so "diffuse alveolar haemorrhage" wins over "alveolar
+/// haemorrhage" where both match.
+fn glossary_names(pack: &CasePack) -> Vec<(String, TermId)> {
+    let mut terms: Vec<(String, TermId)> = pack
+        .glossary
+        .iter()
+        .flat_map(|entry| {
+            std::iter::once(entry.term.clone())
+                .chain(entry.aliases.iter().cloned())
+                .map(move |name| (name, entry.id.clone()))
+        })
+        .filter(|(name, _)| !name.trim().is_empty())
+        .collect();
+    terms.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
+    terms
+}
+
+/// A piece of a text outside the paper (a timeline event, a comparison cell, a finding's
+/// reason): plain words, or the words that name a glossary entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextPiece {
+    /// The words, exactly as written.
+    pub text: String,
+    /// The glossary entry they name, if any.
+    pub term: Option<TermId>,
+}
+
+/// `text` cut at the first mention of each glossary entry (a whole word or words, in any
+/// case), so every view opens the same definitions as the reader. Pieces joined give the
+/// text back unchanged.
+pub fn glossary_pieces(pack: &CasePack, text: &str) -> Vec<TextPiece> {
+    let lower = text.to_lowercase();
+    // Lowercasing can change byte lengths outside ASCII; only use it when it does not.
+    let searchable = if lower.len() == text.len() {
+        lower
+    } else {
+        text.to_owned()
+    };
+    let mut marks: Vec<(usize, usize, TermId)> = Vec::new();
+    for (name, id) in glossary_names(pack) {
+        if marks.iter().any(|(_, _, marked)| *marked == id) {
+            continue;
+        }
+        let needle = name.to_lowercase();
+        if needle.len() != name.len() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(found) = searchable[from..].find(&needle) {
+            let start = from + found;
+            let end = start + needle.len();
+            let free = marks.iter().all(|(s, e, _)| end <= *s || start >= *e);
+            if word_boundary(text, start, end) && free {
+                marks.push((start, end, id.clone()));
+                break;
+            }
+            from = start + needle.len().max(1);
+            while from < searchable.len() && !searchable.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+    }
+    marks.sort_by_key(|(start, _, _)| *start);
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for (start, end, id) in marks {
+        if start > at {
+            pieces.push(TextPiece {
+                text: text[at..start].to_owned(),
+                term: None,
+            });
+        }
+        pieces.push(TextPiece {
+            text: text[start..end].to_owned(),
+            term: Some(id),
+        });
+        at = end;
+    }
+    if at < text.len() || pieces.is_empty() {
+        pieces.push(TextPiece {
+            text: text[at..].to_owned(),
+            term: None,
+        });
+    }
+    pieces
+}
+
 /// The article as blocks, with `highlight` (a quote, whitespace-normalised or not)
 /// marked where it occurs.
 pub fn blocks(pack: &CasePack, highlight: Option<&str>) -> Vec<Block> {
@@ -147,19 +235,7 @@ pub fn blocks_with_notes(pack: &CasePack, highlight: Option<&str>, noted: &[Stri
     let highlight = highlight
         .map(normalize_whitespace)
         .filter(|quote| !quote.is_empty());
-    let mut terms: Vec<(String, TermId)> = pack
-        .glossary
-        .iter()
-        .flat_map(|entry| {
-            std::iter::once(entry.term.clone())
-                .chain(entry.aliases.iter().cloned())
-                .map(move |name| (name, entry.id.clone()))
-        })
-        .filter(|(name, _)| !name.trim().is_empty())
-        .collect();
-    // Longest names first, so "diffuse alveolar haemorrhage" wins over "alveolar
-    // haemorrhage" where both match.
-    terms.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
+    let terms = glossary_names(pack);
 
     let mut out = Vec::new();
     let mut runs: Vec<Run> = Vec::new();

@@ -220,3 +220,37 @@ fn noted_sentences_are_marked() {
         .collect();
     assert_eq!(noted, sentence);
 }
+
+#[test]
+fn glossary_terms_are_found_in_any_text_at_their_first_mention_and_the_text_is_kept() {
+    use casebook_core::reader::glossary_pieces;
+    let pack = casebook_core::seed_pack().unwrap();
+    let entry = &pack.glossary[0];
+    let text = format!(
+        "Before {} and again {} after.",
+        entry.term,
+        entry.term.to_uppercase()
+    );
+    let pieces = glossary_pieces(&pack, &text);
+    assert_eq!(
+        pieces.iter().map(|p| p.text.as_str()).collect::<String>(),
+        text
+    );
+    let marked: Vec<_> = pieces.iter().filter(|p| p.term.is_some()).collect();
+    assert_eq!(marked.len(), 1, "first mention only: {pieces:?}");
+    assert_eq!(marked[0].term.as_ref(), Some(&entry.id));
+    // A word that only contains a term is not a mention of it.
+    let one_word = pack
+        .glossary
+        .iter()
+        .find(|e| !e.term.contains(' ') && e.term.is_ascii())
+        .expect("a one-word term");
+    let inside = format!("x{}y", one_word.term.to_lowercase());
+    assert!(
+        glossary_pieces(&pack, &inside)
+            .iter()
+            .all(|p| p.term.is_none()),
+        "{inside}"
+    );
+    assert_eq!(glossary_pieces(&pack, "").len(), 1);
+}

@@ -5,6 +5,8 @@
 use casebook_core::Cell;
 use yew::prelude::*;
 
+use crate::components::glossary_text::GlossaryText;
+
 use crate::components::provenance::SourceNote;
 use crate::components::status_badge::StatusBadge;
 
@@ -31,7 +33,7 @@ pub fn CellView(props: &CellViewProps) -> Html {
     }
     html! {
         <div class="cell">
-            <span class="cell-text">{ &cell.text }</span>
+            <span class="cell-text"><GlossaryText text={cell.text.clone()} /></span>
             { for cell.provenance.iter().map(|provenance| html! {
                 <div class="cell-source">
                     <StatusBadge status={provenance.status} />{ " " }

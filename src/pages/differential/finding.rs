@@ -3,6 +3,8 @@
 use casebook_core::{Answer, Finding, FindingId};
 use yew::prelude::*;
 
+use crate::components::glossary_text::GlossaryText;
+
 use crate::components::provenance::SourceNote;
 use crate::route;
 
@@ -49,7 +51,7 @@ pub fn FindingControl(props: &FindingProps) -> Html {
                     }
                 </div>
             </fieldset>
-            <div class="finding-why"><span class="why-label">{ "Why ask: " }</span>{ &finding.why }{ " " }<SourceNote provenance={finding.provenance.clone()} /></div>
+            <div class="finding-why"><span class="why-label">{ "Why ask: " }</span><GlossaryText text={finding.why.clone()} />{ " " }<SourceNote provenance={finding.provenance.clone()} /></div>
         </div>
     }
 }

@@ -10,6 +10,8 @@ use casebook_core::study::stages::{
 use casebook_core::{CasePack, DiagnosisId, ItemId, StageId, WorkupKind};
 use yew::prelude::*;
 
+use crate::components::glossary_text::GlossaryText;
+
 use crate::components::provenance::SourceNote;
 use crate::pack::use_pack;
 
@@ -164,7 +166,7 @@ fn StageCard(props: &StageCardProps) -> Html {
                     <li class="stage-fact">
                         <p class="stage-fact-head"><strong>{ &event.label }</strong>
                             <span class="muted small">{ format!(" \u{00b7} {}", event.time.spoken(anchor)) }</span></p>
-                        <p class="stage-fact-detail">{ &event.detail }</p>
+                        <p class="stage-fact-detail"><GlossaryText text={event.detail.clone()} /></p>
                         <SourceNote provenance={event.provenance.clone()} />
                     </li>
                 }) }

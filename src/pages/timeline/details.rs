@@ -3,6 +3,8 @@
 
 use casebook_core::timeline::measures::{against, value_words};
 use yew::prelude::*;
+
+use crate::components::glossary_text::GlossaryText;
 use yew_router::prelude::*;
 
 use crate::pack::use_pack;
@@ -43,7 +45,7 @@ pub fn EventDetails(props: &EventDetailsProps) -> Html {
                 <span class="precision">{ format!(" (time {})", precision_words(event.time.precision)) }</span>
             </p>
             <h2 id="details-heading">{ &event.label }</h2>
-            <p>{ &event.detail }</p>
+            <p><GlossaryText text={event.detail.clone()} /></p>
             if !values.is_empty() {
                 <table class="values">
                     <caption class="visually-hidden">{ "Values measured" }</caption>

@@ -6,6 +6,8 @@ use casebook_core::timeline::{events_by_phase, matches};
 use casebook_core::Lane;
 use yew::prelude::*;
 
+use crate::components::glossary_text::GlossaryText;
+
 use crate::pack::use_pack;
 use yew_router::prelude::*;
 
@@ -54,7 +56,7 @@ pub fn EventList(props: &EventListProps) -> Html {
                                     <h4 class="event-label">
                                         <Link<Route> to={Route::TimelineEvent { event: event.id.to_string() }}>{ &event.label }</Link<Route>>
                                     </h4>
-                                    <p class="event-detail">{ &event.detail }</p>
+                                    <p class="event-detail"><GlossaryText text={event.detail.clone()} /></p>
                                     <SourceNote provenance={event.provenance.clone()} open={is_selected} />
                                 </li>
                             }
