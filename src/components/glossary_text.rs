@@ -22,12 +22,13 @@ pub struct GlossaryTextProps {
 #[component]
 pub fn GlossaryText(props: &GlossaryTextProps) -> Html {
     let pack = use_pack();
-    let pieces = glossary_pieces(&pack, &props.text);
+    // Found once per text, not on every render of the view around it.
+    let pieces = use_memo(props.text.clone(), move |text| glossary_pieces(&pack, text));
     html! {
         <>
-            { for pieces.into_iter().map(|piece| match piece.term {
-                Some(term) => html! { <TermButton term={term} label={piece.text} /> },
-                None => html! { { piece.text } },
+            { for pieces.iter().map(|piece| match &piece.term {
+                Some(term) => html! { <TermButton term={term.clone()} label={piece.text.clone()} /> },
+                None => html! { { piece.text.clone() } },
             }) }
         </>
     }
