@@ -166,35 +166,16 @@ pub struct TextPiece {
 /// case), so every view opens the same definitions as the reader. Pieces joined give the
 /// text back unchanged.
 pub fn glossary_pieces(pack: &CasePack, text: &str) -> Vec<TextPiece> {
-    let lower = text.to_lowercase();
-    // Lowercasing can change byte lengths outside ASCII; only use it when it does not.
-    let searchable = if lower.len() == text.len() {
-        lower
-    } else {
-        text.to_owned()
-    };
+    let searchable = searchable(text);
     let mut marks: Vec<(usize, usize, TermId)> = Vec::new();
     for (name, id) in glossary_names(pack) {
         if marks.iter().any(|(_, _, marked)| *marked == id) {
             continue;
         }
-        let needle = name.to_lowercase();
-        if needle.len() != name.len() {
-            continue;
-        }
-        let mut from = 0;
-        while let Some(found) = searchable[from..].find(&needle) {
-            let start = from + found;
-            let end = start + needle.len();
-            let free = marks.iter().all(|(s, e, _)| end <= *s || start >= *e);
-            if word_boundary(text, start, end) && free {
-                marks.push((start, end, id.clone()));
-                break;
-            }
-            from = start + needle.len().max(1);
-            while from < searchable.len() && !searchable.is_char_boundary(from) {
-                from += 1;
-            }
+        let free =
+            |start: usize, end: usize| marks.iter().all(|(s, e, _)| end <= *s || start >= *e);
+        if let Some((start, end)) = first_mention(text, &searchable, &name, free) {
+            marks.push((start, end, id));
         }
     }
     marks.sort_by_key(|(start, _, _)| *start);
@@ -441,36 +422,17 @@ fn annotate(
         .into_iter()
         .map(|(start, end, _)| (start, end, Mark::Citation))
         .collect();
-    let lower = text.to_lowercase();
-    // Lowercasing can change byte lengths outside ASCII; only use it when it does not.
-    let searchable = if lower.len() == text.len() {
-        lower
-    } else {
-        text.clone()
-    };
+    let searchable = searchable(&text);
     for (index, (name, id)) in terms.iter().enumerate() {
         if named.contains(id) {
             continue;
         }
-        let needle = name.to_lowercase();
-        if needle.len() != name.len() {
-            continue;
-        }
-        let mut from = 0;
-        while let Some(found) = searchable[from..].find(&needle) {
-            let start = from + found;
-            let end = start + needle.len();
-            // The cheap test first: a term inside a longer word is common, and the marks
-            // may be many (a paragraph of citations).
-            if word_boundary(&text, start, end) && free_of(&marks, start, end) {
-                marks.push((start, end, Mark::Term(index)));
-                named.push(id.clone());
-                break;
-            }
-            from = start + needle.len().max(1);
-            while from < searchable.len() && !searchable.is_char_boundary(from) {
-                from += 1;
-            }
+        // The cheap test first (in `first_mention`): a term inside a longer word is
+        // common, and the marks may be many (a paragraph of citations).
+        let free = |start: usize, end: usize| free_of(&marks, start, end);
+        if let Some((start, end)) = first_mention(&text, &searchable, name, free) {
+            marks.push((start, end, Mark::Term(index)));
+            named.push(id.clone());
         }
     }
     let highlight_range =
@@ -593,6 +555,45 @@ fn free_of(marks: &[(usize, usize, Mark)], start: usize, end: usize) -> bool {
     let after = sorted.partition_point(|(_, e, _)| *e <= start);
     let clear_sorted = sorted.get(after).is_none_or(|(s, _, _)| end <= *s);
     clear_sorted && rest.iter().all(|(s, e, _)| end <= *s || start >= *e)
+}
+
+/// `text` lowercased, for finding names in it in any case, when lowercasing keeps every
+/// byte offset (it can change byte lengths outside ASCII); otherwise the text itself.
+fn searchable(text: &str) -> String {
+    let lower = text.to_lowercase();
+    if lower.len() == text.len() {
+        lower
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The byte range of the first mention of `name` in `text` (whole words, any case) where
+/// `free` holds; `searchable` is [`searchable`] of `text`. The word-boundary test comes
+/// first: it is cheap, and a name inside a longer word is common.
+fn first_mention(
+    text: &str,
+    searchable: &str,
+    name: &str,
+    free: impl Fn(usize, usize) -> bool,
+) -> Option<(usize, usize)> {
+    let needle = name.to_lowercase();
+    if needle.len() != name.len() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(found) = searchable[from..].find(&needle) {
+        let start = from + found;
+        let end = start + needle.len();
+        if word_boundary(text, start, end) && free(start, end) {
+            return Some((start, end));
+        }
+        from = start + needle.len().max(1);
+        while from < searchable.len() && !searchable.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
 }
 
 /// True when `text[start..end]` is a whole word or phrase (not inside a longer word).
