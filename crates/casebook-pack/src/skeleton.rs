@@ -796,7 +796,7 @@ mod tests {
         }
         for heading in [
             "Case report: a rare reaction",
-            "Alveolar haemorrhage and alemtuzumab",
+            "Alveolar haemorrhage and a new drug",
         ] {
             assert!(!is_section_name(heading), "{heading}");
         }
@@ -820,8 +820,8 @@ mod tests {
     #[test]
     fn ids_come_from_file_names() {
         for (name, id) in [
-            ("alemtuzumab-dah.md", "alemtuzumab-dah"),
-            ("dir/Alemtuzumab DAH.md", "alemtuzumab-dah"),
+            ("drug-reaction.md", "drug-reaction"),
+            ("dir/Drug Reaction.md", "drug-reaction"),
             ("my-case.casepack.md", "my-case"),
             ("2018_case.md", "case-2018-case"),
             ("été.md", "t"),

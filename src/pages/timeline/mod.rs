@@ -26,6 +26,9 @@ use crate::pages::timeline::state::{Action, TimelineState};
 use crate::route::Route;
 
 /// Properties of [`Timeline`].
+/// How long the view must rest before the address follows it (ms).
+const ADDRESS_DELAY_MS: u32 = 300;
+
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct TimelineProps {
     /// The event selected by the route, if any.
@@ -64,14 +67,20 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         });
     }
-    // The address follows the view, so it can be shared as it is.
+    // The address follows the view, so it can be shared as it is: once a drag, a pinch
+    // or a run of zoom steps pauses (browsers throttle a page that rewrites its address
+    // on every frame), the pending update replaced by the next.
+    let address_update = use_mut_ref(|| None::<browser::Timer>);
     {
         let scale = state.scale.clone();
+        let address_update = address_update.clone();
         use_effect_with((state.viewport, scale.kind()), move |(viewport, kind)| {
-            browser::replace_query("axis", kind.key());
-            let (from, to) = viewport.to_query(&scale).unwrap_or_default();
-            browser::replace_query("from", &from);
-            browser::replace_query("to", &to);
+            let (kind, (from, to)) = (*kind, viewport.to_query(&scale).unwrap_or_default());
+            *address_update.borrow_mut() = Some(browser::later(ADDRESS_DELAY_MS, move || {
+                browser::replace_query("axis", kind.key());
+                browser::replace_query("from", &from);
+                browser::replace_query("to", &to);
+            }));
         });
     }
     {
