@@ -118,16 +118,11 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
         error_at: &error_at,
     };
 
-    const KNOWN: [&str; 25] = [
+    // The sections format 1 had; format 2's are `FORMAT_2_SECTIONS`.
+    const FORMAT_1_SECTIONS: [&str; 18] = [
         "format",
         "meta",
         "anchor",
-        "timeline",
-        "compare_fields",
-        "compare",
-        "finding_groups",
-        "figures",
-        "views",
         "key_message",
         "summary",
         "sources",
@@ -143,10 +138,10 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
         "workup",
         "questions",
         "stages",
-        "reporting",
     ];
     for (key, _) in root.get_ref().iter() {
-        if !KNOWN.contains(&key.get_ref().as_ref()) {
+        let key_name: &str = key.get_ref().as_ref();
+        if !FORMAT_1_SECTIONS.contains(&key_name) && !FORMAT_2_SECTIONS.contains(&key_name) {
             let offset = front_offset + key.span().start;
             sections.errors.push(error_at(
                 offset,
@@ -154,7 +149,12 @@ pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Parsed<'a>, PackErr
                 format!(
                     "unknown section `{}`; expected one of: {}",
                     key.get_ref(),
-                    KNOWN.join(", ")
+                    FORMAT_1_SECTIONS
+                        .iter()
+                        .chain(&FORMAT_2_SECTIONS)
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ));
         }
