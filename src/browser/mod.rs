@@ -19,7 +19,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 pub use backend::{
-    capture_pointer, chosen_file, clear_selection, client_rect, copy_to_clipboard,
+    capture_pointer, chosen_file, clear_selection, client_rect, coarse_pointer, copy_to_clipboard,
     current_fragment, download, dropped_file, element_width, focus, focus_later, go_back,
     keep_above_sheet, later, listen, listen_wheel, now_ms, origin, print, publish_header_height,
     query_param, read_text, replace_query, reveal_current_nav_link, reveal_highlight,

@@ -99,6 +99,11 @@ pub fn today() -> i64 {
 /// Nothing to focus natively.
 pub fn focus(_id: &str) {}
 
+/// No pointer natively (the prerendered page is laid out for a mouse).
+pub fn coarse_pointer() -> bool {
+    false
+}
+
 /// No layout natively.
 pub fn element_width(_element: &NodeRef) -> Option<f64> {
     None

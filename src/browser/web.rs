@@ -236,10 +236,19 @@ pub fn focus(id: &str) {
     }
 }
 
-/// The width of the element's parent, in CSS pixels (the timeline measures its frame).
+/// True when the device's main pointer is a finger (`pointer: coarse`): the timeline
+/// then gives each row a 44-pixel target.
+pub fn coarse_pointer() -> bool {
+    web_sys::window()
+        .and_then(|window| window.match_media("(pointer: coarse)").ok().flatten())
+        .is_some_and(|list| list.matches())
+}
+
+/// The width the element is drawn at, in CSS pixels, to the fraction (the timeline's
+/// drawing fills its frame's width, so this is the width to lay it out for).
 pub fn element_width(element: &NodeRef) -> Option<f64> {
     let element = element.cast::<web_sys::Element>()?;
-    Some(f64::from(element.parent_element()?.client_width()))
+    Some(element.get_bounding_client_rect().width())
 }
 
 /// A point of the page relative to the element: (x, y within it, its width).

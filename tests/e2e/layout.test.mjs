@@ -46,8 +46,8 @@ test('the page keeps its height while the reader scrolls (sections skipped off s
 
 // Every control a finger aims at on its own has a hit area of at least 44 × 44 px at
 // tablet sizes; one inside a sentence (a citation, a glossary term, a link in the text)
-// at least 24 × 24. A radio or checkbox counts by the label that holds it. The timeline
-// chart's marks are not held to it yet (see issue #19's note).
+// at least 24 × 24. A radio or checkbox counts by the label that holds it; a mark of the
+// timeline's drawing by its target (its row under the mark and its label).
 for (const [width, height] of [[768, 1024], [1024, 768]]) {
   test(`hit areas at ${width}×${height}: 44 px alone, 24 px in a sentence`, async () => {
     const browser = await launch({ viewport: { width, height }, serviceWorkers: 'block' });
@@ -59,17 +59,19 @@ for (const [width, height] of [[768, 1024], [1024, 768]]) {
         await waitForHydration(page);
         const small = await page.evaluate(() => {
           const found = [];
-          const controls = document.querySelectorAll('main :is(a[href], button, select, summary, input:not([type=radio]):not([type=checkbox]):not([type=file]), label:has(> input:is([type=radio], [type=checkbox])))');
+          const controls = document.querySelectorAll('main :is(a[href], button, select, summary, input:not([type=radio]):not([type=checkbox]):not([type=file]), label:has(> input:is([type=radio], [type=checkbox])), svg [role=button])');
           for (const control of controls) {
-            if (control.closest('svg, .skip-inline, .visually-hidden')) continue;
-            const box = control.getBoundingClientRect();
+            if (control.closest('.skip-inline, .visually-hidden')) continue;
+            const drawn = control.closest('svg');
+            if (drawn && !control.matches('[role=button]')) continue;
+            const box = (drawn ? control.querySelector(':scope > .hit') : control).getBoundingClientRect();
             if (!box.width || !box.height) continue;
             const style = getComputedStyle(control);
-            const inSentence = control.matches('.cite, .term') || (style.display === 'inline'
+            const inSentence = control.matches('.cite, .term') || (!drawn && style.display === 'inline'
               && control.parentElement.textContent.trim().length > control.textContent.trim().length + 10);
             const least = inSentence ? 24 : 44;
             // Inline text wraps: a line of it counts by its own box.
-            const rects = style.display === 'inline' ? [...control.getClientRects()] : [box];
+            const rects = style.display === 'inline' && !drawn ? [...control.getClientRects()] : [box];
             const tallest = Math.max(...rects.map((r) => r.height));
             const widest = Math.max(...rects.map((r) => r.width));
             if (tallest < least - 0.5 || (widest < least - 0.5)) {

@@ -7,25 +7,41 @@ import { launch, sharedServer, waitForHydration } from './browser.mjs';
 
 const server = sharedServer();
 
-const VIEWPORTS = [{ width: 768, height: 1024 }, { width: 1024, height: 768 }];
+const VIEWPORTS = [{ width: 768, height: 1024 }, { width: 1024, height: 768 }, { width: 390, height: 844 }];
 
 /** The visible axis window, read from the tick labels' positions. */
 const tickLabels = (page) => page.locator('.timeline-svg .tick').allTextContents();
 
-/** Bounding boxes of all mark labels; asserts no two in the same lane overlap. */
+/**
+ * Asserts, from the drawn boxes, that no label overlaps another label or any mark (dot,
+ * ring, bar, arrow), and that no label and no dot or ring is cut off at the drawing's
+ * edges. Bars and open ends may run past an edge when zoomed in (they are spans of time).
+ */
 async function assertNoOverlap(page) {
-  const boxes = await page.evaluate(() => [...document.querySelectorAll('.timeline-svg .mark-label')].map((t) => {
-    const r = t.getBoundingClientRect();
-    return { x: r.left, y: r.top, w: r.width, h: r.height, text: t.textContent };
-  }));
-  assert.ok(boxes.length > 0, 'labels are drawn');
-  for (let i = 0; i < boxes.length; i += 1) {
-    for (let j = i + 1; j < boxes.length; j += 1) {
-      const a = boxes[i];
-      const b = boxes[j];
-      const overlap = a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
-      assert.ok(!overlap, `"${a.text}" overlaps "${b.text}"`);
+  const drawn = await page.evaluate(() => {
+    const box = (e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.left, y: r.top, w: r.width, h: r.height };
+    };
+    const svg = box(document.querySelector('.timeline-svg'));
+    const labels = [...document.querySelectorAll('.timeline-svg .mark-label')].map((t) => ({ ...box(t), text: t.textContent }));
+    const marks = [...document.querySelectorAll('.timeline-svg .mark')].flatMap((g) => [...g.querySelectorAll('.dot, .ring, .arrow, .bound, .open-line, .range-bar, .interval-bar')]
+      .map((m) => ({ ...box(m), text: `${g.dataset.event} (${m.getAttribute('class')})`, point: m.matches('.dot, .ring') })));
+    return { svg, labels, marks };
+  });
+  const { svg, labels, marks } = drawn;
+  const overlap = (a, b) => a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+  assert.ok(labels.length > 0, 'labels are drawn');
+  for (let i = 0; i < labels.length; i += 1) {
+    const a = labels[i];
+    assert.ok(a.x >= svg.x - 0.5 && a.x + a.w <= svg.x + svg.w + 0.5, `"${a.text}" is cut off at an edge`);
+    for (let j = i + 1; j < labels.length; j += 1) {
+      assert.ok(!overlap(a, labels[j]), `"${a.text}" overlaps "${labels[j].text}"`);
     }
+    for (const mark of marks) assert.ok(!overlap(a, mark), `"${a.text}" overlaps the mark of ${mark.text}`);
+  }
+  for (const mark of marks.filter((m) => m.point)) {
+    assert.ok(mark.x >= svg.x - 0.5 && mark.x + mark.w <= svg.x + svg.w + 0.5, `${mark.text} is cut off at an edge`);
   }
 }
 
@@ -44,6 +60,20 @@ for (const viewport of VIEWPORTS) {
       });
       assert.equal(await page.locator('.timeline-svg .mark').count(), 44, 'every event is drawn');
       await assertNoOverlap(page);
+      // On a touch screen every mark's target (its row under mark and label) is at least
+      // 44 × 44 pixels, and no two targets overlap.
+      await page.waitForFunction(() => document.querySelector('.timeline-svg .mark .hit').getBoundingClientRect().height >= 44);
+      const targets = await page.evaluate(() => [...document.querySelectorAll('.timeline-svg .mark')].map((g) => {
+        const r = g.querySelector('.hit').getBoundingClientRect();
+        return { x: r.left, y: r.top, w: r.width, h: r.height, id: g.dataset.event };
+      }));
+      for (const [i, t] of targets.entries()) {
+        assert.ok(t.h >= 44 - 0.01 && (viewport.width < 700 || t.w >= 44), `the target of ${t.id} is ${t.w}×${t.h}`);
+        for (const u of targets.slice(i + 1)) {
+          const apart = t.x + t.w <= u.x + 0.5 || u.x + u.w <= t.x + 0.5 || t.y + t.h <= u.y + 0.5 || u.y + u.h <= t.y + 0.5;
+          assert.ok(apart, `the targets of ${t.id} and ${u.id} overlap`);
+        }
+      }
 
       // Pinch out with two fingers (CDP touch events become pointer events).
       const box = await svg.boundingBox();
@@ -86,7 +116,7 @@ for (const viewport of VIEWPORTS) {
 
       // The acute-phase preset: hours and days on the axis, no years.
       await page.getByRole('button', { name: 'Acute phase' }).tap();
-      await page.waitForFunction(() => [...document.querySelectorAll('.timeline-svg .tick')].some((e) => e.textContent === '+1 d'));
+      await page.waitForFunction(() => [...document.querySelectorAll('.timeline-svg .tick')].some((e) => /^\+\d+ (d|h)$/.test(e.textContent)));
       assert.ok((await tickLabels(page)).every((label) => !label.endsWith(' y')));
       await assertNoOverlap(page);
 
@@ -156,6 +186,12 @@ test('the switch to a linear axis keeps the same span of time in view', async ()
     await page.waitForFunction(() => !document.querySelector('.axis-break'));
     const labels = await tickLabels(page);
     assert.ok(labels.some((label) => /^\+\d+ (d|h)$/.test(label)), labels.join());
+    await assertNoOverlap(page);
+    // The whole course on the linear axis: the crisis is a sliver, and still nothing
+    // overlaps or is cut off.
+    await page.getByRole('button', { name: 'Whole course' }).tap();
+    await page.waitForFunction(() => document.querySelectorAll('.timeline-svg .mark').length === 44);
+    await assertNoOverlap(page);
     await page.close();
   } finally {
     await browser.close();

@@ -8,9 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use casebook_core::timeline::layout::{layout, MarkShape};
+use casebook_core::timeline::layout::{layout, MarkShape, Side};
 use casebook_core::timeline::matches;
-use casebook_core::timeline::scale::{ticks, ScaleKind};
+use casebook_core::timeline::scale::{ticks, ScaleKind, Viewport};
 use yew::prelude::*;
 
 use crate::browser;
@@ -23,12 +23,14 @@ use super::state::{Action, TimelineState};
 const AXIS_HEIGHT: f64 = 30.0;
 /// Height of a lane's caption.
 const LANE_CAPTION: f64 = 18.0;
-/// Height of one row of marks.
+/// Height of one row of marks for a mouse.
 const ROW_HEIGHT: f64 = 26.0;
+/// Height of one row for a finger: a 44-pixel target, as for every control on a tablet.
+const TOUCH_ROW_HEIGHT: f64 = 44.0;
 /// Space below a lane.
 const LANE_PAD: f64 = 6.0;
-/// How far (in pixels) a tap may land from a mark and still select it.
-const TAP_REACH: f64 = 24.0;
+/// How far (in pixels) beside a mark and its label a tap may land and still select it.
+const TAP_REACH: f64 = 12.0;
 /// Movement (in pixels) under which a press counts as a tap, not a drag.
 const TAP_SLOP: f64 = 8.0;
 
@@ -71,6 +73,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             if let Some(width) = browser::element_width(&svg_ref) {
                 state.dispatch(Action::SetWidth(width));
             }
+            state.dispatch(Action::SetTouch(browser::coarse_pointer()));
         }
     };
     {
@@ -87,7 +90,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             let listening = browser::listen_wheel(&svg_ref, move |delta, x, width| {
                 state.dispatch(Action::Zoom {
                     factor: (-delta * 0.002).exp(),
-                    focus: x / width,
+                    focus: Viewport::fraction_at(x, width),
                 });
             });
             move || {
@@ -98,6 +101,11 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
 
     let pack = &*loaded;
     let width = state.width;
+    let row_height = if state.touch {
+        TOUCH_ROW_HEIGHT
+    } else {
+        ROW_HEIGHT
+    };
     let lanes = layout(pack, &state.scale, state.viewport, width, &state.lanes());
     let placed_ticks = ticks(&state.scale, state.viewport, width, 64.0);
 
@@ -106,11 +114,11 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
     let mut y = AXIS_HEIGHT;
     for lane in &lanes {
         tops.push(y);
-        y += LANE_CAPTION + lane.rows as f64 * ROW_HEIGHT + LANE_PAD;
+        y += LANE_CAPTION + lane.rows as f64 * row_height + LANE_PAD;
     }
     let height = y.max(AXIS_HEIGHT + 40.0);
-    let row_centre = |lane_top: f64, row: usize| {
-        lane_top + LANE_CAPTION + row as f64 * ROW_HEIGHT + ROW_HEIGHT / 2.0
+    let row_centre = move |lane_top: f64, row: usize| {
+        lane_top + LANE_CAPTION + row as f64 * row_height + row_height / 2.0
     };
 
     // Every mark's hit point, for selecting by tap.
@@ -120,12 +128,8 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
         .flat_map(|(lane, &top)| {
             lane.marks.iter().map(move |mark| {
                 let centre = row_centre(top, mark.row);
-                (
-                    mark.event.id.to_string(),
-                    mark.x_start.max(0.0),
-                    (mark.label_x + mark.label_width).min(width),
-                    centre,
-                )
+                let (from, to) = mark.span();
+                (mark.event.id.to_string(), from, to, centre)
             })
         })
         .collect();
@@ -193,7 +197,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                         {
                             state.dispatch(Action::Zoom {
                                 factor: after / before,
-                                focus: focus_x / drawn_width,
+                                focus: Viewport::fraction_at(focus_x, drawn_width),
                             });
                         }
                     }
@@ -234,7 +238,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                     let dy = (y - centre).abs();
                     (id, (dx * dx + dy * dy).sqrt(), dy)
                 })
-                .filter(|(_, distance, dy)| *distance <= TAP_REACH && *dy <= ROW_HEIGHT)
+                .filter(|(_, distance, dy)| *distance <= TAP_REACH && *dy <= row_height / 2.0)
                 .min_by(|a, b| a.1.total_cmp(&b.1));
             if let Some((id, _, _)) = nearest {
                 on_select.emit(id.clone());
@@ -296,7 +300,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                 onpointerup={on_pointer_up} onpointercancel={on_pointer_cancel}>
                 // Lane bands and captions.
                 { for lanes.iter().zip(&tops).enumerate().map(|(index, (lane, &top))| {
-                    let band = LANE_CAPTION + lane.rows as f64 * ROW_HEIGHT + LANE_PAD;
+                    let band = LANE_CAPTION + lane.rows as f64 * row_height + LANE_PAD;
                     html! {
                         <g key={lane.lane.label()} class={classes!("lane", format!("lane-{:?}", lane.lane).to_lowercase())}>
                             <rect class={if index % 2 == 0 { "lane-band" } else { "lane-band alt" }} x="0" y={top.to_string()} width={width.to_string()} height={band.to_string()} />
@@ -323,8 +327,14 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                     }
                 </g>
                 // Marks.
-                { for lanes.iter().zip(&tops).flat_map(|(lane, &top)| lane.marks.iter().map(move |mark| (mark, top))).map(|(mark, top)| {
+                { for lanes.iter().zip(&tops).enumerate().flat_map(|(index, (lane, &top))| lane.marks.iter().map(move |mark| (mark, top, index % 2 == 1))).map(|(mark, top, on_alt)| {
                     let centre = row_centre(top, mark.row);
+                    let (span_from, span_to) = mark.span();
+                    let (text_x, anchor) = match mark.side {
+                        Side::Before => (mark.label_x + mark.label_width, "end"),
+                        Side::After | Side::Above => (mark.label_x, "start"),
+                    };
+                    let shortened = mark.text != mark.event.label;
                     let id = mark.event.id.to_string();
                     let is_selected = selected.as_deref() == Some(id.as_str());
                     let is_match = matches(mark.event, &query);
@@ -343,14 +353,19 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                     html! {
                         // Keyed by event, so a zoom that brings marks into or out of view
                         // moves the others' coordinates instead of rebuilding their nodes.
-                        <g key={id.clone()} class={classes!("mark", shape_class(mark.shape), format!("lane-{:?}", mark.event.lane).to_lowercase(), is_selected.then_some("selected"), is_match.then_some("match"))}
+                        <g key={id.clone()} class={classes!("mark", shape_class(mark.shape), format!("lane-{:?}", mark.event.lane).to_lowercase(), is_selected.then_some("selected"), is_match.then_some("match"), on_alt.then_some("on-alt"))}
                             tabindex="0" role="button" aria-label={label} aria-pressed={if is_selected { "true" } else { "false" }}
                             data-event={id.clone()} onkeydown={on_key}>
+                            // The whole row under the mark and its label is its target.
+                            <rect class="hit" x={span_from.to_string()} y={(centre - row_height / 2.0).to_string()} width={(span_to - span_from).to_string()} height={row_height.to_string()} />
+                            if shortened {
+                                <title>{ &mark.event.label }</title>
+                            }
                             { draw_mark(mark.shape, mark.x_start, mark.x_end, centre, width) }
                             if is_selected || is_match {
-                                <rect class="label-back" x={(mark.label_x - 3.0).to_string()} y={(centre - 10.0).to_string()} width={(mark.label_width + 6.0).to_string()} height="20" rx="4" />
+                                <rect class="label-back" x={(mark.label_x - 3.0).to_string()} y={(centre - 10.0).to_string()} width={(mark.label_width + 6.0).to_string()} height="17" rx="4" />
                             }
-                            <text class="mark-label" x={mark.label_x.to_string()} y={(centre + 4.5).to_string()}>{ &mark.event.label }</text>
+                            <text class="mark-label" x={text_x.to_string()} y={(centre + 3.0).to_string()} text-anchor={anchor}>{ &mark.text }</text>
                         </g>
                     }
                 }) }

@@ -25,6 +25,8 @@ pub struct TimelineState {
     pub query: String,
     /// The drawing's width in CSS pixels.
     pub width: f64,
+    /// True on a device driven by a finger: rows are tall enough to tap.
+    pub touch: bool,
     /// The span of hours the "Acute phase" view shows (the pack's phases marked acute),
     /// if any.
     pub acute: Option<(f64, f64)>,
@@ -44,6 +46,7 @@ impl TimelineState {
             hidden_lanes: Vec::new(),
             query: String::new(),
             width: DEFAULT_WIDTH,
+            touch: false,
             acute: acute_phase_hours(pack),
         }
     }
@@ -76,6 +79,8 @@ pub enum Action {
     SetQuery(String),
     /// The drawing was measured.
     SetWidth(f64),
+    /// The device's pointer was found to be a finger (true) or not.
+    SetTouch(bool),
     /// Bring a span of positions into view (a selected event), if it is not.
     Reveal(f64, f64),
     /// Show exactly this view (a link's).
@@ -114,9 +119,12 @@ impl Reducible for TimelineState {
             Action::SetQuery(query) => next.query = query,
             Action::SetWidth(width) => {
                 if width.is_finite() && width >= 200.0 {
-                    next.width = width.round();
+                    // Down to the pixel: drawn at its width or a little wider, never
+                    // scaled below the sizes it is laid out with (a row's 44 px target).
+                    next.width = width.floor();
                 }
             }
+            Action::SetTouch(touch) => next.touch = touch,
             Action::Reveal(from, to) => {
                 let view = next.viewport;
                 if to < view.start || from > view.end {

@@ -301,6 +301,9 @@ pub struct Viewport {
     pub end: f64,
 }
 
+/// Pixels between the drawing's edge and the view's first and last moment.
+pub const EDGE_INSET: f64 = 16.0;
+
 /// The narrowest viewport allowed: about an hour of the crisis on the seed's broken axis.
 pub const MIN_VIEW_WIDTH: f64 = 0.002;
 
@@ -398,9 +401,19 @@ impl Viewport {
         }
     }
 
-    /// Pixel x of an axis position in a drawing `width` pixels wide.
+    /// Pixel x of an axis position in a drawing `width` pixels wide: the view's edges
+    /// sit [`EDGE_INSET`] inside the drawing's, so a mark at the first or last moment is
+    /// drawn whole.
     pub fn x(&self, position: f64, width: f64) -> f64 {
-        (position - self.start) / self.width() * width
+        let inner = (width - 2.0 * EDGE_INSET).max(1.0);
+        EDGE_INSET + (position - self.start) / self.width() * inner
+    }
+
+    /// The fraction 0–1 across the view at pixel `x` of a drawing `width` wide (the
+    /// inverse of [`Viewport::x`], for zooming about a finger or the cursor).
+    pub fn fraction_at(x: f64, width: f64) -> f64 {
+        let inner = (width - 2.0 * EDGE_INSET).max(1.0);
+        ((x - EDGE_INSET) / inner).clamp(0.0, 1.0)
     }
 }
 
