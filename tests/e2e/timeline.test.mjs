@@ -222,3 +222,36 @@ test('the view is in the address: a link shows the same span on the same axis, a
     await browser.close();
   }
 });
+
+test('a measurement card draws a labelled number line only where it says something', async () => {
+  const browser = await launch({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/timeline`);
+    await waitForHydration(page);
+    const cards = await page.evaluate(() => [...document.querySelectorAll('.measure-card')].map((card) => ({
+      name: card.querySelector('.measure-name').textContent,
+      range: card.querySelector('.measure-range').textContent,
+      gauge: !!card.querySelector('.gauge'),
+      band: !!card.querySelector('.gauge-band'),
+      ticks: [...card.querySelectorAll('.gauge-tick text')].map((t) => t.textContent),
+      dots: card.querySelectorAll('.gauge-dot').length,
+      key: card.querySelector('.gauge-key')?.textContent ?? '',
+      value: card.querySelector('.measure-value').textContent,
+    })));
+    assert.ok(cards.length > 5, 'the cards are drawn');
+    for (const card of cards) {
+      if (!card.gauge) continue;
+      assert.ok(card.ticks.length > 0 && card.ticks.every((t) => /\d/.test(t)), `${card.name}: the line has numbers`);
+      assert.ok(card.band ? /Shaded: the reference range/.test(card.key) : card.dots > 1, `${card.name}: a band or a trend, said in its key`);
+    }
+    // A lone value with no reference range gets no line (it would be a dot on nothing).
+    const lone = cards.filter((c) => /not reported/.test(c.range) && !/\u2192/.test(c.value));
+    assert.ok(lone.length > 0 && lone.every((c) => !c.gauge), 'no line for a lone value without a range');
+    // A series with a reference range shows it shaded, with its limits as ticks.
+    assert.ok(cards.some((c) => c.band && c.ticks.length === 2), 'a range is drawn with both its limits');
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+});

@@ -183,3 +183,24 @@ fn measurements_carry_comparators_conditions_and_series_and_metadata_may_be_unkn
     let bytes = casebook_core::binary::encode(&pack);
     assert_eq!(casebook_core::binary::decode(&bytes).unwrap(), pack);
 }
+
+#[test]
+fn the_drawing_of_another_case_is_clear_at_every_width_and_zoom() {
+    use casebook_core::timeline::layout::{drawing_problems, layout};
+    let pack = pack();
+    for kind in [ScaleKind::Broken, ScaleKind::Linear] {
+        let scale = Scale::for_pack(&pack, kind);
+        for width in [320.0, 358.0, 704.0, 960.0, 1300.0] {
+            for steps in 0..40 {
+                let view = Viewport::WHOLE
+                    .zoomed(1.0 + f64::from(steps) * 0.7, f64::from(steps % 7) / 6.0);
+                let lanes = layout(&pack, &scale, view, width, &Lane::ALL);
+                let problems = drawing_problems(&lanes, width);
+                assert!(
+                    problems.is_empty(),
+                    "{kind:?} {width} {view:?}: {problems:?}"
+                );
+            }
+        }
+    }
+}

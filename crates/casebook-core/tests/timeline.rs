@@ -199,3 +199,49 @@ fn the_view_travels_in_the_address_as_hours_on_either_axis() {
     );
     assert_eq!(ScaleKind::from_key("sideways"), ScaleKind::Broken);
 }
+
+#[test]
+fn a_number_line_is_drawn_only_where_it_says_something() {
+    let pack = pack();
+    for series in series(&pack) {
+        let numbers = series.values.iter().filter(|m| m.value.is_some()).count();
+        let limits = series
+            .reference()
+            .is_some_and(|r| r.low.is_some() || r.high.is_some());
+        match series.gauge() {
+            None => assert!(numbers == 0 || (numbers == 1 && !limits), "{}", series.name),
+            Some(gauge) => {
+                assert_eq!(gauge.values.len(), numbers, "{}", series.name);
+                assert_eq!(gauge.band.is_some(), limits, "{}", series.name);
+                assert!(
+                    !gauge.ticks.is_empty(),
+                    "{}: the line is labelled",
+                    series.name
+                );
+                for (at, _) in &gauge.ticks {
+                    assert!((0.0..=100.0).contains(at));
+                }
+            }
+        }
+    }
+    let lactate = series(&pack)
+        .into_iter()
+        .find(|s| s.name == "Lactate")
+        .unwrap();
+    let gauge = lactate.gauge().expect("lactate has a reference range");
+    let range = lactate.reference().unwrap();
+    let printed: Vec<String> = range
+        .low
+        .into_iter()
+        .chain(range.high)
+        .map(casebook_core::timeline::measures::format_value)
+        .collect();
+    assert_eq!(
+        gauge
+            .ticks
+            .iter()
+            .map(|(_, label)| label.clone())
+            .collect::<Vec<_>>(),
+        printed
+    );
+}

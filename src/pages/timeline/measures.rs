@@ -1,6 +1,6 @@
-//! The case's measurements as small trend marks: each series on its own number line,
-//! with the reference band where the paper gives limits, the values in time order joined
-//! by an arrow, and every figure also in words.
+//! The case's measurements as small cards: each series' values in words, and where it
+//! says something (a reference band the paper gives, or two or more values) a labelled
+//! number line with the band shaded and the values in time order joined.
 
 use casebook_core::timeline::measures::{against, series};
 use yew::prelude::*;
@@ -10,8 +10,30 @@ use yew_router::prelude::*;
 
 use crate::route::Route;
 
-/// Width of a trend mark's drawing, in its own units.
-const GAUGE_WIDTH: f64 = 200.0;
+/// The number line's height and where its axis runs, in pixels. Across, the drawing uses
+/// percentages (SVG lengths allow them), so it fills its card without scaling its text.
+const GAUGE_HEIGHT: f64 = 40.0;
+const GAUGE_AXIS_Y: f64 = 14.0;
+
+/// The side a tick's label hangs to, so the first and last stay inside the card.
+fn tick_anchor(at: f64) -> &'static str {
+    if at < 12.0 {
+        "start"
+    } else if at > 88.0 {
+        "end"
+    } else {
+        "middle"
+    }
+}
+
+/// The number line's key in words: what is shaded, which value is which.
+fn gauge_key(band: bool, values: usize) -> &'static str {
+    match (band, values > 1) {
+        (true, true) => "Shaded: the reference range. Hollow: the first value; filled: the latest.",
+        (true, false) => "Shaded: the reference range.",
+        (false, _) => "Hollow: the first value; filled: the latest.",
+    }
+}
 
 /// One card per series.
 #[component]
@@ -22,9 +44,7 @@ pub fn Measurements() -> Html {
         <ul class="measure-cards">
             { for series(pack).into_iter().map(|series| {
                 let reference = series.reference();
-                let span = series.span();
-                let numbers: Vec<f64> = series.values.iter().filter_map(|m| m.value).collect();
-                let x = |value: f64| span.map_or(0.0, |(low, high)| (value - low) / (high - low) * GAUGE_WIDTH);
+                let gauge = series.gauge();
                 let words = format!(
                     "{}: {}; reference range {}",
                     series.name,
@@ -42,21 +62,26 @@ pub fn Measurements() -> Html {
                         </p>
                         <p class="measure-value">{ series.trend_text() }
                             { for last_against.map(|a| html! { <span class="against">{ format!(" ({})", a.label()) }</span> }) }</p>
-                        if let (Some((low, high)), false) = (span, numbers.is_empty()) {
-                            <svg class="gauge" viewBox={format!("0 0 {GAUGE_WIDTH} 24")} role="img" aria-label={words.clone()}>
-                                <line class="gauge-axis" x1="0" x2={GAUGE_WIDTH.to_string()} y1="16" y2="16" />
-                                { for reference.filter(|r| r.low.is_some() || r.high.is_some()).map(|r| {
-                                    let from = x(r.low.unwrap_or(low));
-                                    let to = x(r.high.unwrap_or(high));
-                                    html! { <rect class="gauge-band" x={from.to_string()} y="8" width={(to - from).max(1.0).to_string()} height="16" /> }
+                        if let Some(gauge) = gauge {
+                            <svg class="gauge" width="100%" height={GAUGE_HEIGHT.to_string()} role="img" aria-label={words.clone()}>
+                                <line class="gauge-axis" x1="1%" x2="99%" y1={GAUGE_AXIS_Y.to_string()} y2={GAUGE_AXIS_Y.to_string()} />
+                                { for gauge.band.map(|(from, to)| html! {
+                                    <rect class="gauge-band" x={format!("{from}%")} y={(GAUGE_AXIS_Y - 8.0).to_string()} width={format!("{}%", (to - from).max(0.5))} height="16" />
                                 }) }
-                                if numbers.len() > 1 {
-                                    <line class="gauge-trend" x1={x(numbers[0]).to_string()} x2={x(numbers[numbers.len() - 1]).to_string()} y1="16" y2="16" />
+                                if gauge.values.len() > 1 {
+                                    <line class="gauge-trend" x1={format!("{}%", gauge.values[0])} x2={format!("{}%", gauge.values[gauge.values.len() - 1])} y1={GAUGE_AXIS_Y.to_string()} y2={GAUGE_AXIS_Y.to_string()} />
                                 }
-                                { for numbers.iter().enumerate().map(|(index, value)| html! {
-                                    <circle class={if index + 1 == numbers.len() { "gauge-dot last" } else { "gauge-dot" }} cx={x(*value).to_string()} cy="16" r="4.5" />
+                                { for gauge.values.iter().enumerate().map(|(index, at)| html! {
+                                    <circle class={if index + 1 == gauge.values.len() { "gauge-dot last" } else { "gauge-dot" }} cx={format!("{at}%")} cy={GAUGE_AXIS_Y.to_string()} r="4.5" />
+                                }) }
+                                { for gauge.ticks.iter().map(|(at, label)| html! {
+                                    <g class="gauge-tick">
+                                        <line x1={format!("{at}%")} x2={format!("{at}%")} y1={(GAUGE_AXIS_Y + 8.0).to_string()} y2={(GAUGE_AXIS_Y + 12.0).to_string()} />
+                                        <text x={format!("{at}%")} y={(GAUGE_HEIGHT - 2.0).to_string()} text-anchor={tick_anchor(*at)}>{ label }</text>
+                                    </g>
                                 }) }
                             </svg>
+                            <p class="gauge-key">{ gauge_key(gauge.band.is_some(), gauge.values.len()) }</p>
                         }
                         <p class="measure-range">{ "Reference: " }{ reference.map(|r| r.text.clone()).unwrap_or_else(|| casebook_core::NOT_REPORTED.to_owned()) }</p>
                         <p class="measure-when">{ series.values.iter().map(|m| m.time.spoken(&pack.anchor.label)).collect::<Vec<_>>().join("; ") }</p>

@@ -106,6 +106,62 @@ impl Series<'_> {
     }
 }
 
+/// A series' small number line: its ends, the reference band, the values and the
+/// labelled ticks, as percentages across. Drawn only when it says something the numbers
+/// in words do not: where a reference band is given, or how two or more values moved (a
+/// lone value on an unlabelled line says nothing).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gauge {
+    /// The reference band, as percentages across (from, to), where the source gives a
+    /// limit (an open side runs to the line's end).
+    pub band: Option<(f64, f64)>,
+    /// The values in time order, as percentages across.
+    pub values: Vec<f64>,
+    /// The labelled ticks: the band's limits, else the lowest and highest value; each as
+    /// (percentage across, the number as printed).
+    pub ticks: Vec<(f64, String)>,
+}
+
+impl Series<'_> {
+    /// The series' number line, or `None` when there is nothing to draw (see [`Gauge`]).
+    pub fn gauge(&self) -> Option<Gauge> {
+        let numbers: Vec<f64> = self.values.iter().filter_map(|m| m.value).collect();
+        let reference = self
+            .reference()
+            .filter(|r| r.low.is_some() || r.high.is_some());
+        if numbers.is_empty() || (reference.is_none() && numbers.len() < 2) {
+            return None;
+        }
+        let (low, high) = self.span()?;
+        let across = |value: f64| ((value - low) / (high - low) * 100.0).clamp(0.0, 100.0);
+        let limits: Vec<f64> = match reference {
+            Some(range) => range.low.into_iter().chain(range.high).collect(),
+            None => {
+                let least = numbers.iter().copied().fold(f64::INFINITY, f64::min);
+                let most = numbers.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                if least == most {
+                    vec![least]
+                } else {
+                    vec![least, most]
+                }
+            }
+        };
+        Some(Gauge {
+            band: reference.map(|range| {
+                (
+                    range.low.map_or(0.0, across),
+                    range.high.map_or(100.0, across),
+                )
+            }),
+            values: numbers.iter().copied().map(across).collect(),
+            ticks: limits
+                .into_iter()
+                .map(|value| (across(value), format_value(value)))
+                .collect(),
+        })
+    }
+}
+
 /// A number as printed: no trailing zeros beyond the first decimal ("12.0" stays "12.0"
 /// only if the source wrote it so; we print 12 as "12" and 10.5 as "10.5").
 pub fn format_value(value: f64) -> String {
