@@ -78,6 +78,7 @@ test('the case stage by stage, a question, two flashcards; kept over reload and 
     const first = page.locator('#stage-symptoms');
     assert.match(await first.locator('h3').textContent(), /Stage 1 of 11: The presenting complaint/);
     assert.match(await first.locator('.stage-facts').textContent(), /cough/i);
+    assert.doesNotMatch(await first.locator('.stage-facts').textContent(), /resolved|recovered|discharge/i, 'the complaint does not tell how it ended');
     assert.equal(await page.locator('.stage').count(), 1, 'later stages are not revealed yet');
     const choices = await first.locator('.add-diagnoses .chip').allTextContents();
     assert.deepEqual(choices, [...choices].sort((a, b) => a.localeCompare(b)), 'the choices are in A to Z order');

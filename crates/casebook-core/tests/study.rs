@@ -73,6 +73,57 @@ fn the_case_is_revealed_as_its_clinicians_met_it() {
 }
 
 #[test]
+fn no_stage_tells_how_a_lasting_event_ended_before_that_end_is_reached() {
+    // In every stage, nothing revealed ends later than the latest moment the stages up
+    // to it have shown.
+    let check = |pack: &CasePack| {
+        let mut latest = f64::NEG_INFINITY;
+        for view in stages(pack) {
+            for event in &view.events {
+                latest = latest.max(event.time.at.hours());
+            }
+            for event in &view.events {
+                if let Some(end) = &event.time.until {
+                    assert!(
+                        end.hours() <= latest || view.index + 1 == pack.stages.len(),
+                        "stage {} reveals how `{}` ended",
+                        view.stage.id,
+                        event.id
+                    );
+                }
+            }
+        }
+    };
+    let pack = pack();
+    check(&pack);
+    // A pack that lists a lasting event with its start: it is revealed once its end is
+    // reached, with the worked example's answers from it.
+    let mut early = pack.clone();
+    let lasting = early
+        .events
+        .iter()
+        .find(|event| {
+            event.time.until.as_ref().is_some_and(|end| end.hours() > 24.0 * 7.0)
+                && event.time.at.hours() >= 0.0
+        })
+        .expect("the seed has a lasting event after the anchor")
+        .id
+        .clone();
+    for stage in &mut early.stages {
+        stage.events.retain(|id| *id != lasting);
+    }
+    early.stages[0].events.push(lasting.clone());
+    check(&early);
+    let views = stages(&early);
+    assert!(!views[0].events.iter().any(|event| event.id == lasting));
+    let revealed = views
+        .iter()
+        .filter(|view| view.events.iter().any(|event| event.id == lasting))
+        .count();
+    assert_eq!(revealed, 1, "revealed once, later");
+}
+
+#[test]
 fn the_engine_ranking_at_each_stage_is_the_checklists_on_the_same_facts() {
     let pack = pack();
     for view in stages(&pack) {

@@ -40,21 +40,36 @@ pub struct StageView<'p> {
 
 /// The pack's stages, in order, each with its facts and the answers known by its end.
 /// Ids that do not resolve are skipped (the validator reports them when the pack loads).
+///
+/// An event that lasts (a cough "until it resolved after four weeks") is revealed no
+/// earlier than the first stage by which something at or after its end is known: its end,
+/// its detail and its quote would otherwise tell the student how the case turned out.
+/// The worked example's answers from such an event move with it.
 pub fn stages(pack: &CasePack) -> Vec<StageView<'_>> {
+    let revealed_at = reveal_stages(pack);
     let mut known = Answers::new();
     pack.stages
         .iter()
         .enumerate()
         .map(|(index, stage)| {
+            // The stage's own events first, then those moved here from earlier stages.
+            let moved_here = pack
+                .stages
+                .iter()
+                .enumerate()
+                .filter(|(other, _)| *other != index)
+                .flat_map(|(_, other)| &other.events);
             let events: Vec<&Event> = stage
                 .events
                 .iter()
+                .chain(moved_here)
+                .filter(|id| revealed_at.get(id.as_str()) == Some(&index))
                 .filter_map(|id| pack.events.iter().find(|event| &event.id == id))
                 .collect();
             let findings: Vec<&WorkedAnswer> = pack
                 .worked_example
                 .iter()
-                .filter(|step| stage.events.contains(&step.event))
+                .filter(|step| revealed_at.get(step.event.as_str()) == Some(&index))
                 .collect();
             for step in &findings {
                 known.set(step.finding.clone(), Some(step.answer));
@@ -74,6 +89,40 @@ pub fn stages(pack: &CasePack) -> Vec<StageView<'_>> {
             }
         })
         .collect()
+}
+
+/// The stage at which each staged event is revealed: its own, or later for an event
+/// whose end lies beyond everything known by its own stage (see [`stages`]).
+fn reveal_stages(pack: &CasePack) -> std::collections::HashMap<&str, usize> {
+    let event = |id: &str| pack.events.iter().find(|event| event.id.as_str() == id);
+    // The latest moment known by the end of each stage: the latest start of the events
+    // the pack puts in it or before it.
+    let mut latest = f64::NEG_INFINITY;
+    let known_by: Vec<f64> = pack
+        .stages
+        .iter()
+        .map(|stage| {
+            for found in stage.events.iter().filter_map(|id| event(id.as_str())) {
+                latest = latest.max(found.time.at.hours());
+            }
+            latest
+        })
+        .collect();
+    let last = pack.stages.len().saturating_sub(1);
+    let mut revealed = std::collections::HashMap::new();
+    for (index, stage) in pack.stages.iter().enumerate() {
+        for id in &stage.events {
+            let end = event(id.as_str()).and_then(|found| found.time.until.as_ref());
+            let at = match end {
+                Some(end) => (index..pack.stages.len())
+                    .find(|later| known_by[*later] >= end.hours())
+                    .unwrap_or(last),
+                None => index,
+            };
+            revealed.entry(id.as_str()).or_insert(at);
+        }
+    }
+    revealed
 }
 
 /// The diagnoses in an order that gives nothing away (by name, A to Z), for the student
