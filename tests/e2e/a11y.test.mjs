@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, ROOT, ROUTES, scrollThrough, sharedServer, waitForHydration } from './browser.mjs';
 
+const SYNTHETIC = join(ROOT, 'tests', 'packs', 'synthetic-days.casepack.md');
+
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const server = sharedServer();
 
@@ -35,6 +37,36 @@ for (const [colorScheme, viewport] of [['light'], ['dark'], ['light', { width: 4
         assert.ok(result.passes.length > 20, `axe ran its rules on ${route}`);
         const violations = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} (${v.help})`);
         assert.deepEqual(violations, [], `${route} (${colorScheme}${size})`);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+// A case of another kind opened from a file: its banner and every view, in dark and light.
+for (const colorScheme of ['dark', 'light']) {
+  test(`axe-core: no violations with another case opened (${colorScheme})`, async () => {
+    const browser = await launch({ colorScheme, serviceWorkers: 'block' });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.url}/`);
+      await waitForHydration(page);
+      await page.locator('.case-library input[type=file]').setInputFiles(SYNTHETIC);
+      await page.getByText(/^Opened: /).waitFor();
+      for (const route of ['/', '/timeline', '/compare', '/differential', '/reader', '/study', '/sources', '/search?q=day']) {
+        await page.goto(server.url + route);
+        await waitForHydration(page);
+        await page.locator('.case-banner').waitFor();
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+        await scrollThrough(page, { back: true });
+        await page.evaluate(AXE);
+        const result = await page.evaluate(async () => window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+          rules: { 'label-content-name-mismatch': { enabled: true } },
+        }));
+        const violations = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} (${v.help})`);
+        assert.deepEqual(violations, [], `${route} with another case (${colorScheme})`);
       }
     } finally {
       await browser.close();

@@ -33,7 +33,7 @@ pub fn Flashcards(props: &FlashcardsProps) -> Html {
     let all = cards(pack);
     let intro = html! {
         <p class="muted">{ format!(
-            "{} cards made from the case's facts (the timeline, the work-up and the glossary), each with its source on the back. They come back on the SM-2 spaced-repetition schedule: the better you recall a card, the longer until you see it again. Kept on this device; they work offline.",
+            "{} cards made from the case's teaching questions, the checklist's reasoning on this case's findings, the work-up and the glossary, each with its source on the back. They come back on the SM-2 spaced-repetition schedule: the better you recall a card, the longer until you see it again. Kept on this device; they work offline.",
             all.len()
         ) }</p>
     };

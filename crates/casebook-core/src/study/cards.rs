@@ -1,6 +1,9 @@
-//! Flashcards generated from the pack's facts: a prompt on the front, the fact with its
-//! quote on the back. Nothing is written for the cards: each one is a timeline event, a
-//! glossary entry or a work-up item, with the provenance the pack already checked.
+//! Flashcards generated from the pack's teaching content: a question on the front, the
+//! answer with its quote on the back. Nothing is written for the cards: each one is a
+//! teaching question of the pack, a step of the checklist's reasoning on this case's
+//! findings, a work-up item or a glossary entry, with the provenance the pack already
+//! checked. A bare timeline event makes no card: "what happened, and when?" asks for
+//! recall of a date, not of anything a clinician uses (the timeline itself shows them).
 
 use std::collections::BTreeMap;
 
@@ -13,34 +16,69 @@ use crate::study::sm2::Schedule;
 /// One flashcard.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card {
-    /// Stable id: `event:<id>`, `term:<id>` or `workup:<id>`.
+    /// Stable id: `question:<id>`, `reason:<finding>:<diagnosis>`, `workup:<id>` or
+    /// `term:<id>`.
     pub id: String,
-    /// What kind of fact, for the student ("Timeline", "Glossary", "Work-up").
+    /// What kind of fact, for the student ("Question", "Reasoning", "Work-up", "Glossary").
     pub deck: &'static str,
     /// The prompt.
     pub front: String,
-    /// The fact.
+    /// The answer.
     pub back: String,
     /// Where it comes from.
     pub provenance: Provenance,
 }
 
-/// Every card of the pack: the timeline in order, then the work-up, then the glossary.
+/// Every card of the pack: its teaching questions, then the reasoning on the case's own
+/// findings, then the work-up, then the glossary.
 pub fn cards(pack: &CasePack) -> Vec<Card> {
-    let anchor = pack.anchor.label.as_str();
     let mut out = Vec::new();
-    for event in &pack.events {
+    for question in &pack.questions {
+        let mut back = question.answer.clone();
+        if !question.explanation.trim().is_empty() {
+            back.push(' ');
+            back.push_str(&question.explanation);
+        }
         out.push(Card {
-            id: format!("event:{}", event.id),
-            deck: "Timeline",
-            front: format!("{}: what happened, and when?", event.label),
-            back: format!(
-                "{} {}",
-                capitalise(&event.time.spoken(anchor)),
-                event.detail
-            ),
-            provenance: event.provenance.clone(),
+            id: format!("question:{}", question.id),
+            deck: "Question",
+            front: question.prompt.clone(),
+            back,
+            provenance: question.provenance.clone(),
         });
+    }
+    // What each of the case's findings did to each diagnosis, by the checklist's rules:
+    // the reasoning the case teaches, one step per card.
+    for answered in &pack.worked_example {
+        let Some(finding) = pack.finding(answered.finding.as_str()) else {
+            continue;
+        };
+        for rule in pack
+            .rules
+            .iter()
+            .filter(|rule| rule.finding == answered.finding && rule.answer == answered.answer)
+        {
+            let Some(diagnosis) = pack.diagnosis(rule.diagnosis.as_str()) else {
+                continue;
+            };
+            out.push(Card {
+                id: format!("reason:{}:{}", rule.finding, rule.diagnosis),
+                deck: "Reasoning",
+                front: format!(
+                    "{} In this case: {}. What does that say about {}?",
+                    finding.question,
+                    answered.answer.label(),
+                    diagnosis.name
+                ),
+                back: format!(
+                    "On the checklist it {} {}. {}",
+                    rule.effect.label(),
+                    diagnosis.name,
+                    rule.rationale
+                ),
+                provenance: rule.provenance.clone(),
+            });
+        }
     }
     for item in pack
         .workup
@@ -70,21 +108,6 @@ pub fn cards(pack: &CasePack) -> Vec<Card> {
         });
     }
     out
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => {
-            let mut out: String = first.to_uppercase().collect();
-            out.push_str(chars.as_str());
-            if !out.ends_with('.') {
-                out.push('.');
-            }
-            out
-        }
-        None => String::new(),
-    }
 }
 
 /// The student's schedules, by card id. A card not in here has never been reviewed and is

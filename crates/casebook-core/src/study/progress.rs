@@ -127,6 +127,14 @@ fn parse_file(text: &str, pack: &CasePack) -> Result<Progress, (Option<u32>, Vec
     })
 }
 
+/// True for the id of a card an earlier version made and this one no longer shows (a
+/// timeline event's card, `event:<id>`, for an event the pack still has): its schedule is
+/// kept as it was saved, not refused, so nothing the student did is lost.
+fn is_retired_card(pack: &CasePack, id: &str) -> bool {
+    id.strip_prefix("event:")
+        .is_some_and(|event| pack.events.iter().any(|e| e.id.as_str() == event))
+}
+
 impl Saved for Progress {
     type Context = CasePack;
     const NAME: &'static str = "study progress";
@@ -248,8 +256,15 @@ impl Progress {
     /// question or a card), with what was dropped in words.
     pub fn salvage(self, pack: &CasePack) -> (Progress, Vec<String>) {
         let mut lost = Vec::new();
-        let known_cards: std::collections::HashSet<String> =
+        let mut known_cards: std::collections::HashSet<String> =
             cards(pack).into_iter().map(|card| card.id).collect();
+        known_cards.extend(
+            self.cards
+                .0
+                .keys()
+                .filter(|id| is_retired_card(pack, id))
+                .cloned(),
+        );
         let mut kept = Progress::default();
         for mut attempt in self.attempts {
             if !pack.stages.iter().any(|s| s.id == attempt.stage) {
@@ -344,7 +359,7 @@ impl Progress {
         }
         let known = cards(pack);
         for (id, schedule) in &self.cards.0 {
-            if !known.iter().any(|card| &card.id == id) {
+            if !known.iter().any(|card| &card.id == id) && !is_retired_card(pack, id) {
                 problems.push(format!("The case has no flashcard \"{id}\"."));
             }
             if !schedule_in_range(schedule) {
