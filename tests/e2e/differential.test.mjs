@@ -148,6 +148,10 @@ test('step-through adds the case\'s findings in the order they became known', as
   await heading.waitFor();
   assert.match(await heading.textContent(), /step 1 of \d+/);
   assert.equal(await page.locator('.finding.answered').count(), 1);
+  // Each step shows the authors' sentence that gives its answer, open.
+  const quote = page.locator('.stepper blockquote');
+  assert.ok(await quote.isVisible(), 'the step shows its sentence');
+  assert.ok((await quote.textContent()).trim().length > 20);
   await page.getByRole('button', { name: 'Next step' }).click();
   await page.waitForFunction(() => /step 2 of/.test(document.querySelector('#stepper-heading').textContent));
   assert.equal(await page.locator('.finding.answered').count(), 2);

@@ -251,7 +251,7 @@ pub fn Differential() -> Html {
         let answer = step.answer.label();
         Some(html! {
             <Stepper index={index} count={steps.len()} when={event.time.spoken(&pack.anchor.label)} event_label={event.label.clone()}
-                event_id={event.id.clone()} finding={format!("{} {}", finding.question, answer)} {changes}
+                event_id={event.id.clone()} finding={format!("{} {}", finding.question, answer)} provenance={step.provenance.clone()} {changes}
                 on_step={on_step.clone()} on_end={on_end.clone()} />
         })
     });

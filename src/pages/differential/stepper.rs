@@ -18,6 +18,8 @@ pub struct StepperProps {
     pub event_id: casebook_core::EventId,
     /// The finding and its answer, in words.
     pub finding: String,
+    /// The authors' sentence that gives this answer.
+    pub provenance: casebook_core::Provenance,
     /// Diagnoses whose standing this step changed: (name, before, after).
     pub changes: Vec<(String, String, String)>,
     /// Go to a step.
@@ -46,6 +48,8 @@ pub fn Stepper(props: &StepperProps) -> Html {
                 <a href={crate::route::href(&casebook_core::Target::Event(props.event_id.clone()))}>{ &props.event_label }</a>{ format!(" ({})", props.when) }
             </p>
             <p class="stepper-finding">{ &props.finding }</p>
+            // The authors' sentence for this step, open: the step is the report's answer.
+            <crate::components::provenance::SourceNote provenance={props.provenance.clone()} open={true} />
             if props.changes.is_empty() {
                 <p class="muted">{ "This finding moved no diagnosis." }</p>
             } else {
