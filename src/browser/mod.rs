@@ -57,6 +57,15 @@ where
     });
 }
 
+/// True when the focus an event reports is shown as keyboard focus (`:focus-visible`):
+/// a Tab, not a tap or a click, which bring their own click.
+pub fn focus_is_visible(event: &FocusEvent) -> bool {
+    use yew::TargetCast;
+    event
+        .target_dyn_into::<web_sys::Element>()
+        .is_some_and(|element| element.matches(":focus-visible").unwrap_or(false))
+}
+
 /// The value of the input, text area or select an event came from.
 pub fn input_value(event: &Event) -> String {
     use yew::TargetCast;

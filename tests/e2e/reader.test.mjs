@@ -51,9 +51,43 @@ test('citations and glossary terms open by touch and by keyboard', async () => {
   // Keyboard: Tab onto a term shows its definition; the glossary lists every term.
   const term = page.locator('.term').first();
   await term.focus();
+  // After a tap, focus put by script is not keyboard focus: step off and Tab back on.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
   await panel.waitFor();
   assert.match(await panel.textContent(), /In the glossary/);
   assert.ok(await page.locator('.glossary > div').count() >= 10);
+  await page.close();
+});
+
+test('opening a term or a citation keeps the focus on it, and Tab walks on through the paper', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/reader`);
+  await waitForHydration(page);
+  // Focus opens the panel without rebuilding the paragraph under the focused button.
+  for (const index of [0, 5]) {
+    const kept = await page.evaluate(async (n) => {
+      const button = document.querySelectorAll('.reader-text :is(button.term, button.cite)')[n];
+      button.focus();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      return button.isConnected && document.activeElement === button && !!document.querySelector('.popover');
+    }, index);
+    assert.ok(kept, `button ${index} keeps the focus with its panel open`);
+  }
+  // Tab from the top: focus never falls back to the page, and it gets past the abstract.
+  await page.goto(`${session.server.url}/reader`);
+  await waitForHydration(page);
+  const seen = new Set();
+  for (let step = 0; step < 60; step += 1) {
+    await page.keyboard.press('Tab');
+    const where = await page.evaluate(() => {
+      const e = document.activeElement;
+      return e === document.body ? 'body' : `${e.tagName}:${e.textContent.trim().slice(0, 30)}:${[...document.querySelectorAll('*')].indexOf(e)}`;
+    });
+    assert.notEqual(where, 'body', `Tab ${step + 1} left the focus nowhere`);
+    seen.add(where);
+  }
+  assert.ok(seen.size >= 50, `Tab moves on (${seen.size} distinct stops in 60)`);
   await page.close();
 });
 

@@ -201,9 +201,15 @@ pub fn Reader() -> Html {
         let state = state.dispatcher();
         Callback::from(move |_| state.dispatch(Action::Toggle(next.clone())))
     };
+    // Keyboard focus opens a panel (as a tooltip would); a tap's focus does not, or the
+    // tap's own click would close what its focus had just opened.
     let focus_open = |next: Popover| {
         let state = state.dispatcher();
-        Callback::from(move |_: FocusEvent| state.dispatch(Action::Open(next.clone())))
+        Callback::from(move |event: FocusEvent| {
+            if browser::focus_is_visible(&event) {
+                state.dispatch(Action::Open(next.clone()));
+            }
+        })
     };
     let close = {
         let state = state.dispatcher();
@@ -335,9 +341,10 @@ pub fn Reader() -> Html {
                                     { for anchors.iter().map(|anchor| html! { <span class="quote-anchor" id={anchor.clone()}></span> }) }
                                     { for segments.iter().map(|segment| render_segment(index, segment)) }
                                 </p>
-                                { for popover.as_ref().filter(|p| p.block() == index).map(|p| html! {
-                                    <PopoverPanel popover_html={popover_body(pack, &citing, p)} on_close={close.clone()} />
-                                }) }
+                                // Always there (empty while closed): a panel that came and
+                                // went would make the paragraph be rebuilt when it opens,
+                                // taking the focus from the button that opened it.
+                                <PopoverPanel popover_html={popover.as_ref().filter(|p| p.block() == index).map(|p| popover_body(pack, &citing, p))} on_close={close.clone()} />
                             </>
                         },
                         Block::Figure { number, caption, anchors } => {
@@ -382,9 +389,7 @@ pub fn Reader() -> Html {
                                         }) }
                                     </tbody>
                                 </table>
-                                { for popover.as_ref().filter(|p| p.block() == index).map(|p| html! {
-                                    <PopoverPanel popover_html={popover_body(pack, &citing, p)} on_close={close.clone()} />
-                                }) }
+                                <PopoverPanel popover_html={popover.as_ref().filter(|p| p.block() == index).map(|p| popover_body(pack, &citing, p))} on_close={close.clone()} />
                             </div>
                         },
                         Block::RawText(text) => html! { <pre class="raw-text">{ text.clone() }</pre> },
@@ -438,17 +443,21 @@ pub fn Reader() -> Html {
 /// Properties of [`PopoverPanel`].
 #[derive(Properties, PartialEq, Clone)]
 struct PopoverPanelProps {
-    popover_html: Html,
+    /// What the open panel says; `None` while closed.
+    popover_html: Option<Html>,
     on_close: Callback<MouseEvent>,
 }
 
 /// The panel under a paragraph that holds a reference's or a term's details.
 #[component]
 fn PopoverPanel(props: &PopoverPanelProps) -> Html {
+    let Some(body) = props.popover_html.clone() else {
+        return Html::default();
+    };
     html! {
         <aside class="popover" aria-live="polite">
             <button type="button" class="button secondary popover-close" onclick={props.on_close.clone()}>{ "Close" }</button>
-            { props.popover_html.clone() }
+            { body }
         </aside>
     }
 }
