@@ -57,15 +57,28 @@ test('the published case reproduces the authors\' conclusions', async () => {
 test('answering by touch and by keyboard re-ranks the diagnoses', async () => {
   const page = await open();
   await page.getByRole('button', { name: 'Reset' }).tap();
-  // Touch: tap the "Yes" of haemoptysis.
+  // Touch: tap the "Yes" of haemoptysis. The page does not move under the finger and
+  // the answer keeps the focus (the findings are not rebuilt when the effect box shows).
+  await page.locator('#finding-haemoptysis').scrollIntoViewIfNeeded();
+  const before = await page.locator('#finding-haemoptysis').evaluate((e) => e.getBoundingClientRect().top);
   await page.locator('#finding-haemoptysis').getByText('Yes', { exact: true }).tap();
   await page.locator('#dx-dah[data-standing="supported"]').waitFor();
+  await page.locator('.answer-effect').waitFor();
+  const after = await page.locator('#finding-haemoptysis').evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(Math.abs(after - before) < 2, `the finding stays where it was tapped (${before} → ${after})`);
+  assert.ok(await page.evaluate(() => document.activeElement?.closest('#finding-haemoptysis') !== null), 'the focus stays on the answer');
   // What the answer changed is said where the user is, with the leaders, even in
   // portrait where the diagnoses are far above the findings.
   const effect = page.locator('.answer-effect');
   await effect.getByText(/possible → supported/).waitFor();
   assert.ok(await effect.evaluate((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'in view');
   assert.match(await effect.textContent(), /Leading now: .+\((supported|possible)\)/);
+  assert.match(await effect.textContent(), /^“Haemoptysis\?[^”]*” yes: /, 'it names the answer it reports on');
+  // An answer that moves nothing says so: the last one's effect is not left in view.
+  const fever = page.locator('.finding', { has: page.locator('legend', { hasText: /fever/i }) }).first();
+  await fever.getByText('No', { exact: true }).tap();
+  await effect.getByText(/no diagnosis changed|→/).waitFor();
+  assert.match(await effect.textContent(), /fever/i);
   // Keyboard: focus "No" of the CTPA finding and select it with the space bar.
   const no = page.locator('#finding-embolus-on-ctpa input[value="no"]');
   await no.focus();

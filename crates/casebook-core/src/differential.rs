@@ -95,6 +95,18 @@ impl Answers {
         self.0.len()
     }
 
+    /// The findings whose answer differs from `before`, each with its answer now (`None`:
+    /// cleared), in the findings' id order: what one change of the checklist did.
+    pub fn changed_since(&self, before: &Answers) -> Vec<(FindingId, Option<Answer>)> {
+        let mut ids: Vec<&FindingId> = self.0.keys().chain(before.0.keys()).collect();
+        ids.sort();
+        ids.dedup();
+        ids.into_iter()
+            .filter(|id| self.get(id) != before.get(id))
+            .map(|id| (id.clone(), self.get(id)))
+            .collect()
+    }
+
     /// True when nothing is answered.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

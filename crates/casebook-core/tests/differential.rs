@@ -324,3 +324,28 @@ fn the_tally_says_the_counts_that_order_a_standing() {
         );
     }
 }
+
+#[test]
+fn a_change_of_answers_names_the_findings_it_changed() {
+    let before = answers(&[("haemoptysis", Answer::Yes), ("fever", Answer::No)]);
+    let after = answers(&[
+        ("haemoptysis", Answer::Yes),
+        ("fever", Answer::Yes),
+        ("ct-opacities", Answer::No),
+    ]);
+    let changed = after.changed_since(&before);
+    let said: Vec<(&str, Option<Answer>)> =
+        changed.iter().map(|(id, a)| (id.as_str(), *a)).collect();
+    assert_eq!(
+        said,
+        [
+            ("ct-opacities", Some(Answer::No)),
+            ("fever", Some(Answer::Yes))
+        ]
+    );
+    let cleared = before.changed_since(&after);
+    assert!(cleared
+        .iter()
+        .any(|(id, a)| id.as_str() == "ct-opacities" && a.is_none()));
+    assert!(after.changed_since(&after).is_empty());
+}

@@ -15,7 +15,7 @@ pub mod workup;
 
 use casebook_core::checklist::{read_link, Checklist, LinkState};
 use casebook_core::differential::{
-    assess, next_questions, worked_example_answers, worked_example_steps, Standing,
+    assess, next_questions, worked_example_answers, worked_example_steps, Answers, Standing,
 };
 use casebook_core::{Answer, FindingId, ItemId, WorkupKind};
 use yew::prelude::*;
@@ -58,8 +58,9 @@ pub fn Differential() -> Html {
     };
     // Made once: every finding gets the same callback, so its properties stay equal
     // unless its own answer changes (see `FindingControl`).
-    let previous_standings = use_mut_ref(|| None::<Vec<(String, Standing)>>);
-    let moved = use_state(|| None::<Vec<(String, Standing, Standing)>>);
+    // The answers and standings before the last change, and what that change did.
+    let previous_standings = use_mut_ref(|| None::<(Answers, Vec<(String, Standing)>)>);
+    let moved = use_state(|| None::<LastChange>);
     let on_answer = {
         let change_own = change_own.clone();
         let shown_now = shown_now.clone();
@@ -263,11 +264,29 @@ pub fn Differential() -> Html {
         .map(|a| (a.diagnosis.name.clone(), a.standing))
         .collect();
     {
+        // On every change of the answers (not of the standings: an answer that moves
+        // nothing must say so, not leave the last one's effect in view).
         let previous = previous_standings.clone();
         let moved = moved.clone();
-        use_effect_with(standings.clone(), move |now: &Vec<(String, Standing)>| {
-            if let Some(was) = previous.borrow().as_ref() {
-                let changes: Vec<(String, Standing, Standing)> = now
+        let pack = pack.clone();
+        let standings = standings.clone();
+        use_effect_with(shown.answers.clone(), move |answers: &Answers| {
+            if let Some((answers_before, was)) = previous.borrow().as_ref() {
+                let changed = answers.changed_since(answers_before);
+                let said = match changed.as_slice() {
+                    [(finding, answer)] => {
+                        pack.finding(finding.as_str())
+                            .map_or_else(String::new, |f| {
+                                format!(
+                                    "\u{201c}{}\u{201d} {}",
+                                    f.question,
+                                    answer.map_or("cleared", |answer| answer.label())
+                                )
+                            })
+                    }
+                    many => format!("{} answers changed", many.len()),
+                };
+                let moves: Vec<(String, Standing, Standing)> = standings
                     .iter()
                     .filter_map(|(name, standing)| {
                         was.iter()
@@ -276,37 +295,22 @@ pub fn Differential() -> Html {
                             .map(|(_, before)| (name.clone(), *before, *standing))
                     })
                     .collect();
-                moved.set(Some(changes));
+                if !changed.is_empty() {
+                    moved.set(Some(LastChange { said, moves }));
+                }
             }
-            *previous.borrow_mut() = Some(now.clone());
+            *previous.borrow_mut() = Some((answers.clone(), standings));
         });
     }
+    let leaders: Vec<String> = standings
+        .iter()
+        .filter(|(_, standing)| *standing != Standing::RuledOut)
+        .take(2)
+        .map(|(name, standing)| format!("{name} ({})", standing.label()))
+        .collect();
     let answer_effect = (!shown.answers.is_empty())
         .then(|| (*moved).clone())
-        .flatten()
-        .map(|changes| {
-            let leaders: Vec<String> = standings
-                .iter()
-                .filter(|(_, standing)| *standing != Standing::RuledOut)
-                .take(2)
-                .map(|(name, standing)| format!("{name} ({})", standing.label()))
-                .collect();
-            html! {
-                <div class="answer-effect">
-                    <p>
-                        if changes.is_empty() {
-                            { "The last change moved no diagnosis." }
-                        } else {
-                            { "The last change: " }
-                            { changes.iter().map(|(name, was, now)| format!("{name}: {} \u{2192} {}", was.label(), now.label())).collect::<Vec<_>>().join("; ") }
-                            { "." }
-                        }
-                    </p>
-                    <p class="small">{ format!("Leading now: {}. ", leaders.join(", ")) }
-                        <a href={format!("#{}", route::element::DIAGNOSES)}>{ "See every diagnosis" }</a></p>
-                </div>
-            }
-        });
+        .flatten();
 
     let link = format!("{}/differential?{}", browser::origin(), shown.encode());
     let ticked: Vec<ItemId> = shown.ticks.iter().cloned().collect();
@@ -399,7 +403,10 @@ pub fn Differential() -> Html {
                             </section>
                         }
                     }) }
-                    { for answer_effect }
+                    // Always in place (empty until an answer changes something): a box
+                    // that came and went would rebuild the findings above it, moving the
+                    // page and the focus away from the answer just given.
+                    <AnswerEffect change={answer_effect} leaders={leaders} />
                 </section>
             </div>
             <div class="workup-layout">
@@ -445,5 +452,47 @@ fn PrintedAnswers(props: &PrintedAnswersProps) -> Html {
         <section class="print-only printed-answers" aria-hidden="true">
             <p><strong>{ format!("Answers given ({}): ", given.len()) }</strong>{ given.join(" · ") }</p>
         </section>
+    }
+}
+
+/// What the last change of answers was and what it did to the standings.
+#[derive(Clone, Debug, PartialEq)]
+struct LastChange {
+    /// The change in words: the finding and its answer now.
+    said: String,
+    /// The diagnoses it moved: (name, before, after).
+    moves: Vec<(String, Standing, Standing)>,
+}
+
+/// Properties of [`AnswerEffect`].
+#[derive(Properties, PartialEq, Clone)]
+struct AnswerEffectProps {
+    /// The last change, if there was one since the page opened.
+    change: Option<LastChange>,
+    /// The two leading diagnoses, with their standings, in words.
+    leaders: Vec<String>,
+}
+
+/// The box at the foot of the findings that says what the last answer did, where the
+/// user is (in portrait the diagnoses are far above); nothing before the first change.
+#[component]
+fn AnswerEffect(props: &AnswerEffectProps) -> Html {
+    let Some(change) = &props.change else {
+        return Html::default();
+    };
+    html! {
+        <div class="answer-effect">
+            <p>
+                { format!("{}: ", change.said) }
+                if change.moves.is_empty() {
+                    { "no diagnosis changed." }
+                } else {
+                    { change.moves.iter().map(|(name, was, now)| format!("{name}: {} \u{2192} {}", was.label(), now.label())).collect::<Vec<_>>().join("; ") }
+                    { "." }
+                }
+            </p>
+            <p class="small">{ format!("Leading now: {}. ", props.leaders.join(", ")) }
+                <a href={format!("#{}", route::element::DIAGNOSES)}>{ "See every diagnosis" }</a></p>
+        </div>
     }
 }
