@@ -41,7 +41,9 @@ pub fn Sources() -> Html {
         <article class="page sources">
             <h1>{ crate::route::Route::Sources.heading("") }</h1>
             <p class="lede">{ "Every source the app's facts are quoted from, how sure its details are, what of it was read and where, and what in the app rests on it. Most were read only in part (an abstract, the first page); a quote comes from the part read. Unknown fields are shown as unknown; nothing is completed from memory." }</p>
-            <p>{ format!("{} sources: ", pack.sources.len()) }
+            // A source's badge says how sure its own details are (title, year, DOI), not
+            // the status of the facts quoted from it, which each fact carries.
+            <p>{ format!("{} sources, by how sure their details (title, year, DOI) are: ", pack.sources.len()) }
                 { for counts.iter().enumerate().map(|(index, (status, count))| html! {
                     <>{ if index > 0 { ", " } else { "" } }{ format!("{count} ") }<StatusBadge status={*status} /></>
                 }) }

@@ -145,3 +145,20 @@ test('the chosen rows and order are in the address: a link shows the same compar
     await browser.close();
   }
 });
+
+test('the chart as a table fits a tablet: its numbers are on screen without scrolling sideways', async () => {
+  for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
+    const browser = await launch({ viewport, serviceWorkers: 'block' });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.url}/compare`);
+      await waitForHydration(page);
+      await page.locator('.chart-table > summary').tap();
+      const [scroll, client] = await page.locator('.chart-table .table-scroll').evaluate((e) => [e.scrollWidth, e.clientWidth]);
+      assert.ok(scroll <= client + 1, `${viewport.width}: the table is ${scroll} px in a ${client} px frame`);
+      await page.close();
+    } finally {
+      await browser.close();
+    }
+  }
+});

@@ -248,7 +248,7 @@ fn a_ranking_gets_a_verdict_per_diagnosis_each_with_its_reason() {
         .collect();
     let agreeing = feedback(&pack, last, &engine_likely, None);
     assert_eq!(agreeing.agreed, agreeing.scored);
-    assert!(agreeing.first_place.contains("also the engine's"));
+    assert!(agreeing.first_place.contains("also the checklist's"));
     assert_eq!(
         agreeing.next_test.message,
         "The case report names no new test at this point."

@@ -116,7 +116,7 @@ pub fn OutcomeChart(props: &OutcomeChartProps) -> Html {
                         <tbody>
                             { for props.bars.iter().map(|bar| html! {
                                 <tr>
-                                    <th scope="row">{ &bar.label }{ for bar.note.iter().map(|note| html! { <span class="muted small">{ format!(" ({note})") }</span> }) }</th>
+                                    <th scope="row">{ &bar.label }{ for bar.note.iter().map(|note| html! { <span class="row-note muted small">{ format!("({note})") }</span> }) }</th>
                                     <td>{ &bar.group }</td>
                                     <td>{ bar.total }</td>
                                     <td>{ bar.deaths }</td>

@@ -307,16 +307,16 @@ fn first_place(engine: &[Assessment<'_>], student_first: Option<&DiagnosisId>) -
         .unwrap_or_default();
     if leaders.is_empty() {
         return format!(
-            "Your first choice is {name}. No diagnosis is supported by the facts so far, so the engine has no first place yet."
+            "Your first choice is {name}. No diagnosis is supported by the facts so far, so the checklist has no first place yet."
         );
     }
     let names: Vec<&str> = leaders.iter().map(|a| a.diagnosis.name.as_str()).collect();
     if leaders.iter().any(|a| &a.diagnosis.id == first) {
         if leaders.len() == 1 {
-            format!("Your first choice, {name}, is also the engine's: the facts so far support it most.")
+            format!("Your first choice, {name}, is also the checklist's: the facts so far support it most.")
         } else {
             format!(
-                "Your first choice, {name}, shares the engine's first place with {}.",
+                "Your first choice, {name}, shares the checklist's first place with {}.",
                 names
                     .iter()
                     .filter(|n| **n != name)
