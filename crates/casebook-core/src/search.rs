@@ -317,6 +317,29 @@ impl Index {
                 registry_counts: false,
             });
         }
+        // The checklist's reasoning, rule by rule (what the flashcards' reasoning cards
+        // ask about): found by the words of its rationale, leading to its diagnosis.
+        for rule in &pack.rules {
+            let (Some(finding), Some(diagnosis)) = (
+                pack.finding(rule.finding.as_str()),
+                pack.diagnosis(rule.diagnosis.as_str()),
+            ) else {
+                continue;
+            };
+            documents.push(Document {
+                kind: Kind::Differential,
+                title: format!(
+                    "{} {}: {} {}",
+                    finding.question,
+                    rule.answer.label(),
+                    rule.effect.label(),
+                    diagnosis.name
+                ),
+                text: rule.rationale.clone(),
+                target: Target::Diagnosis(rule.diagnosis.clone()),
+                registry_counts: false,
+            });
+        }
         for item in &pack.workup {
             documents.push(Document {
                 kind: Kind::Differential,

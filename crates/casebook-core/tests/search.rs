@@ -235,3 +235,23 @@ fn the_students_own_notes_are_found_and_lead_to_their_sentence() {
     assert_eq!(hits[0].document.target, Target::Quote(sentence.to_owned()));
     assert!(Index::new(&pack).search("zygomatic").is_empty());
 }
+
+#[test]
+fn the_checklists_reasoning_is_found_by_its_words() {
+    let pack = seed_pack().expect("the seed pack validates");
+    let index = Index::new(&pack);
+    // Every rule's rationale is found by its own words and leads to its diagnosis.
+    for rule in &pack.rules {
+        let words: Vec<&str> = rule.rationale.split_whitespace().take(6).collect();
+        let hits = index.search(&words.join(" "));
+        assert!(
+            hits.iter()
+                .any(|hit| hit.document.kind == Kind::Differential
+                    && hit.document.target == Target::Diagnosis(rule.diagnosis.clone())
+                    && hit.document.text == rule.rationale),
+            "{}: {}",
+            rule.diagnosis,
+            rule.rationale
+        );
+    }
+}

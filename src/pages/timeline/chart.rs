@@ -70,10 +70,10 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
         let state = state.clone();
         let svg_ref = svg_ref.clone();
         move || {
-            if let Some(width) = browser::element_width(&svg_ref) {
-                state.dispatch(Action::SetWidth(width));
-            }
-            state.dispatch(Action::SetTouch(browser::coarse_pointer()));
+            state.dispatch(Action::Measured {
+                width: browser::element_width(&svg_ref),
+                touch: browser::coarse_pointer(),
+            });
         }
     };
     {

@@ -77,10 +77,9 @@ pub enum Action {
     ToggleLane(Lane),
     /// Set the highlight text.
     SetQuery(String),
-    /// The drawing was measured.
-    SetWidth(f64),
-    /// The device's pointer was found to be a finger (true) or not.
-    SetTouch(bool),
+    /// The drawing was measured: its width, and whether the device's pointer is a finger
+    /// (one action, so the first measurement after hydration redraws the chart once).
+    Measured { width: Option<f64>, touch: bool },
     /// Bring a span of positions into view (a selected event), if it is not.
     Reveal(f64, f64),
     /// Show exactly this view (a link's).
@@ -117,14 +116,14 @@ impl Reducible for TimelineState {
                 None => next.hidden_lanes.push(lane),
             },
             Action::SetQuery(query) => next.query = query,
-            Action::SetWidth(width) => {
-                if width.is_finite() && width >= 200.0 {
+            Action::Measured { width, touch } => {
+                next.touch = touch;
+                if let Some(width) = width.filter(|width| width.is_finite() && *width >= 200.0) {
                     // Down to the pixel: drawn at its width or a little wider, never
                     // scaled below the sizes it is laid out with (a row's 44 px target).
                     next.width = width.floor();
                 }
             }
-            Action::SetTouch(touch) => next.touch = touch,
             Action::Reveal(from, to) => {
                 let view = next.viewport;
                 if to < view.start || from > view.end {
