@@ -334,7 +334,6 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                         Side::Before => (mark.label_x + mark.label_width, "end"),
                         Side::After | Side::Above => (mark.label_x, "start"),
                     };
-                    let shortened = mark.text != mark.event.label;
                     let id = mark.event.id.to_string();
                     let is_selected = selected.as_deref() == Some(id.as_str());
                     let is_match = matches(mark.event, &query);
@@ -358,9 +357,6 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                             data-event={id.clone()} onkeydown={on_key}>
                             // The whole row under the mark and its label is its target.
                             <rect class="hit" x={span_from.to_string()} y={(centre - row_height / 2.0).to_string()} width={(span_to - span_from).to_string()} height={row_height.to_string()} />
-                            if shortened {
-                                <title>{ &mark.event.label }</title>
-                            }
                             { draw_mark(mark.shape, mark.x_start, mark.x_end, centre, width) }
                             if is_selected || is_match {
                                 <rect class="label-back" x={(mark.label_x - 3.0).to_string()} y={(centre - 10.0).to_string()} width={(mark.label_width + 6.0).to_string()} height="17" rx="4" />
