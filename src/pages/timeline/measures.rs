@@ -29,9 +29,9 @@ fn tick_anchor(at: f64) -> &'static str {
 /// The number line's key in words: what is shaded, which value is which.
 fn gauge_key(band: bool, values: usize) -> &'static str {
     match (band, values > 1) {
-        (true, true) => "Shaded: the reference range. Hollow: the first value; filled: the latest.",
+        (true, true) => "Shaded: the reference range. Hollow: earlier values; filled: the latest.",
         (true, false) => "Shaded: the reference range.",
-        (false, _) => "Hollow: the first value; filled: the latest.",
+        (false, _) => "Hollow: earlier values; filled: the latest.",
     }
 }
 
