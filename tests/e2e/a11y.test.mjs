@@ -6,9 +6,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, ROOT, ROUTES, scrollThrough, sharedServer, waitForHydration } from './browser.mjs';
 
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const SYNTHETIC = join(ROOT, 'tests', 'packs', 'synthetic-days.casepack.md');
 
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+/** axe-core's violations on the page as it is, one line each. */
+async function violations(page, route) {
+  // Injected through the debugging protocol: the page's CSP rightly refuses inline script.
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => window.axe.run(document, {
+    // wcag22aa brings target-size: touch targets at least 24 px or spaced apart.
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    // Label in name (WCAG 2.5.3) is tagged experimental, so the tags leave it out.
+    rules: { 'label-content-name-mismatch': { enabled: true } },
+  }));
+  assert.ok(result.passes.length > 20, `axe ran its rules on ${route}`);
+  return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} (${v.help})`);
+}
+
 const server = sharedServer();
 
 for (const [colorScheme, viewport] of [['light'], ['dark'], ['light', { width: 412, height: 823 }]]) {
@@ -26,17 +40,7 @@ for (const [colorScheme, viewport] of [['light'], ['dark'], ['light', { width: 4
         // (content-visibility) are laid out at their remembered size, which opening
         // details off screen made stale; axe measures target spacing from that layout.
         if (!viewport) await scrollThrough(page, { back: true });
-        // Injected through the debugging protocol: the page's CSP rightly refuses inline script.
-        await page.evaluate(AXE);
-        const result = await page.evaluate(async () => window.axe.run(document, {
-          // wcag22aa brings target-size: touch targets at least 24 px or spaced apart.
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-          // Label in name (WCAG 2.5.3) is tagged experimental, so the tags leave it out.
-          rules: { 'label-content-name-mismatch': { enabled: true } },
-        }));
-        assert.ok(result.passes.length > 20, `axe ran its rules on ${route}`);
-        const violations = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} (${v.help})`);
-        assert.deepEqual(violations, [], `${route} (${colorScheme}${size})`);
+        assert.deepEqual(await violations(page, route), [], `${route} (${colorScheme}${size})`);
       }
     } finally {
       await browser.close();
@@ -60,13 +64,7 @@ for (const colorScheme of ['dark', 'light']) {
         await page.locator('.case-banner').waitFor();
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
         await scrollThrough(page, { back: true });
-        await page.evaluate(AXE);
-        const result = await page.evaluate(async () => window.axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-          rules: { 'label-content-name-mismatch': { enabled: true } },
-        }));
-        const violations = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} (${v.help})`);
-        assert.deepEqual(violations, [], `${route} with another case (${colorScheme})`);
+        assert.deepEqual(await violations(page, route), [], `${route} with another case (${colorScheme})`);
       }
     } finally {
       await browser.close();

@@ -56,11 +56,11 @@ pub fn Differential() -> Html {
             outcome
         }
     };
-    // Made once: every finding gets the same callback, so its properties stay equal
-    // unless its own answer changes (see `FindingControl`).
     // The answers and standings before the last change, and what that change did.
     let previous_standings = use_mut_ref(|| None::<(Answers, Vec<(String, Standing)>)>);
     let moved = use_state(|| None::<LastChange>);
+    // Made once: every finding gets the same callback, so its properties stay equal
+    // unless its own answer changes (see `FindingControl`).
     let on_answer = {
         let change_own = change_own.clone();
         let shown_now = shown_now.clone();
