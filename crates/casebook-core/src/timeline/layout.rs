@@ -229,12 +229,7 @@ pub fn layout<'a>(
                 let mark_span = (drawn_from.max(0.0), drawn_to.min(width));
                 let (text, side, label_x) = place_label(&event.label, shape, mark_span, width);
                 let label_width = label_width(&text);
-                let row = free_row(
-                    &mut rows,
-                    mark_span.0.min(label_x),
-                    mark_span.1.max(label_x + label_width),
-                );
-                marks.push(Mark {
+                let mut mark = Mark {
                     event,
                     shape,
                     x_start,
@@ -244,8 +239,11 @@ pub fn layout<'a>(
                     side,
                     label_x,
                     label_width,
-                    row,
-                });
+                    row: 0,
+                };
+                let (from, to) = mark.span();
+                mark.row = free_row(&mut rows, from, to);
+                marks.push(mark);
             }
             LaneLayout {
                 lane,
