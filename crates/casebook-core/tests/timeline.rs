@@ -110,6 +110,15 @@ fn nothing_overlaps_or_is_cut_off_for_the_seed() {
                 );
             }
         }
+        // Zoomed to the narrowest view on the crisis, on a phone: the open ends' arrows
+        // stay short and their labels inside (found by the property test below).
+        let narrow = Viewport::new(
+            0.3913,
+            0.3913 + casebook_core::timeline::scale::MIN_VIEW_WIDTH,
+        );
+        let lanes = layout(&pack, &scale, narrow, 300.0, &Lane::ALL);
+        let problems = drawing_problems(&lanes, 300.0);
+        assert!(problems.is_empty(), "{kind:?} narrowest view: {problems:?}");
         // The whole course shows every event.
         let lanes = layout(&pack, &scale, Viewport::WHOLE, 960.0, &Lane::ALL);
         let shown: usize = lanes.iter().map(|lane| lane.marks.len()).sum();

@@ -21,6 +21,8 @@ pub const FONT_PX: f64 = 13.0;
 pub const LABEL_GAP: f64 = 10.0;
 /// Space between a mark's drawn edge and its label.
 pub const LABEL_OFFSET: f64 = 5.0;
+/// The drawn length of an open end's arrow, in pixels.
+pub const OPEN_END_PX: f64 = 28.0;
 /// Margin on the estimate: bold (a selected or matching label) is up to this much wider.
 const BOLD_MARGIN: f64 = 1.12;
 
@@ -212,9 +214,21 @@ pub fn layout<'a>(
             let mut marks = Vec::new();
             for event in ordered.iter().copied().filter(|event| event.lane == lane) {
                 let (from, to) = scale.extent(&event.time);
-                let x_start = viewport.x(from, width);
-                let x_end = viewport.x(to, width);
                 let shape = shape_of(event);
+                // An open end's arrow is a sign ("before", "after"), not a length of
+                // time: drawn a fixed length from its bound at every zoom, so zooming in
+                // never stretches it across the view and leaves its label no room.
+                let (x_start, x_end) = match shape {
+                    MarkShape::Before => {
+                        let bound = viewport.x(to, width);
+                        (bound - OPEN_END_PX, bound)
+                    }
+                    MarkShape::After => {
+                        let bound = viewport.x(from, width);
+                        (bound, bound + OPEN_END_PX)
+                    }
+                    _ => (viewport.x(from, width), viewport.x(to, width)),
+                };
                 let (drawn_from, drawn_to) = drawn_span(shape, x_start, x_end);
                 let wholly_inside = drawn_from >= 0.0 && drawn_to <= width;
                 let partly_inside = drawn_to > 0.0 && drawn_from < width;
