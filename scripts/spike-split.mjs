@@ -1,7 +1,8 @@
 // Bench only (run by scripts/spike-split.sh): the route-split measurement. For the site
-// as it ships (dist/) and for each one-route site the script built (<spike>/<page>/),
-// measures the route's first visit: its transfer (the route's HTML with its inline CSS,
-// boot.js, the app's JS and wasm, gzip -9) and, in Chromium at 4x CPU with the cache and
+// as it ships (dist/), each one-route site the script built (<spike>/<page>/) and each
+// islands site (<spike>/island-<page>/), measures the route's first visit: its transfer
+// (the route's HTML with its inline CSS, boot.js, the app's JS and wasm, and the pack's
+// file where the design fetches it, gzip -9) and, in Chromium at 4x CPU with the cache and
 // the service worker off, 9 loads: when the page has hydrated, its longest main-thread
 // task and its blocking time (the sum over 50 ms of each task). Writes
 // docs/route-split-figures.md with the command and the machine.
@@ -22,8 +23,10 @@ function transfer(dir, route) {
   const names = readdirSync(dir);
   const app = names.filter((n) => /^casebook-.*\.(js|wasm)$/.test(n) && !/importer/.test(n));
   const wasm = app.find((n) => n.endsWith('.wasm'));
-  const parts = { html: gz(join(dir, route, 'index.html')), boot: gz(join(dir, 'boot.js')), js: gz(join(dir, app.find((n) => n.endsWith('.js')))), wasm: gz(join(dir, wasm)) };
-  return { ...parts, total: parts.html + parts.boot + parts.js + parts.wasm, wasmRaw: readFileSync(join(dir, wasm)).length };
+  // The islands spike fetches the pack as its own file (the other designs embed it).
+  const data = names.includes('seed.casepack.bin') ? gz(join(dir, 'seed.casepack.bin')) : 0;
+  const parts = { html: gz(join(dir, route, 'index.html')), boot: gz(join(dir, 'boot.js')), js: gz(join(dir, app.find((n) => n.endsWith('.js')))), wasm: gz(join(dir, wasm)), data };
+  return { ...parts, total: parts.html + parts.boot + parts.js + parts.wasm + parts.data, wasmRaw: readFileSync(join(dir, wasm)).length };
 }
 
 // Long tasks are observed from before the page's first script (buffered), so hydration's
@@ -34,7 +37,7 @@ const OBSERVE = () => {
     .observe({ type: 'longtask', buffered: true });
 };
 
-async function loads(dir, route, count = 9) {
+async function loads(dir, route, island, count = 9) {
   const server = await serve(dir);
   const browser = await launch({ serviceWorkers: 'block' });
   try {
@@ -48,9 +51,11 @@ async function loads(dir, route, count = 9) {
     for (let i = 0; i < count; i += 1) {
       await page.goto(`${server.url}${route}`);
       await waitForHydration(page);
+      // The island marks itself once its pack has arrived and it has hydrated.
+      if (island) await page.waitForFunction(() => document.documentElement.dataset.islandHydratedAt, null, { timeout: 20000 });
       await page.waitForTimeout(300); // tasks that end after the hydration mark
       runs.push(await page.evaluate(() => ({
-        hydrated: Number(document.documentElement.dataset.hydratedAt),
+        hydrated: Number(document.documentElement.dataset.islandHydratedAt || document.documentElement.dataset.hydratedAt),
         longest: Math.max(0, ...window.__tasks),
         blocking: window.__tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
       })));
@@ -64,9 +69,13 @@ async function loads(dir, route, count = 9) {
 
 const rows = [];
 for (const [page, route] of [['reader', '/reader'], ['differential', '/differential']]) {
-  for (const [design, dir] of [['as shipped: one module, every page', join(ROOT, 'dist')], [`one module per route: only ${route}'s page`, join(spike, page)]]) {
+  for (const [design, dir, island] of [
+    ['as shipped: one module, every page', join(ROOT, 'dist'), false],
+    [`one module per route: only ${route}'s page`, join(spike, page), false],
+    [`islands: only ${route}'s page hydrated, the pack a file it fetches`, join(spike, `island-${page}`), true],
+  ]) {
     const size = transfer(dir, route);
-    rows.push({ route, design, size, time: await loads(dir, route) });
+    rows.push({ route, design, size, time: await loads(dir, route, island) });
     console.log(route, design, kb(size.total), rows.at(-1).time);
   }
 }
@@ -78,11 +87,11 @@ const lines = [
   '',
   `Written by \`scripts/spike-split.sh\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus().length} × ${cpus()[0].model.split(' ').slice(0, 2).join(' ')}, ${Math.round(totalmem() / 2 ** 30)} GiB; ${chromium}. Figures move with the machine; no test asserts on them. The decision they support is in ARCHITECTURE.md.`,
   '',
-  'First visit of a route: its HTML (with the inline CSS), boot.js, the app\'s JS and wasm, gzip -9. Loads: Chromium, 4× CPU, cache and service worker off, localhost, 9 loads, median; hydrated is navigation start until the app marks itself hydrated; blocking is the sum over 50 ms of each main-thread task.',
+  'First visit of a route: its HTML (with the inline CSS), boot.js, the app\'s JS and wasm, and for the islands the pack\'s file, gzip -9. Loads: Chromium, 4× CPU, cache and service worker off, localhost, 9 loads, median; hydrated is navigation start until the app marks itself hydrated; blocking is the sum over 50 ms of each main-thread task.',
   '',
-  '| route | design | HTML | JS | wasm | first visit (target ≤ 200 KB) | wasm raw | hydrated | longest task (target ≤ 50 ms) | blocking |',
-  '|---|---|---|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.route} | ${r.design} | ${kb(r.size.html)} | ${kb(r.size.js + r.size.boot)} | ${kb(r.size.wasm)} | ${kb(r.size.total)} | ${kb(r.size.wasmRaw)} | ${ms(r.time.hydrated)} | ${ms(r.time.longest)} | ${ms(r.time.blocking)} |`),
+  '| route | design | HTML | JS | wasm | pack file | first visit (target ≤ 200 KB) | wasm raw | hydrated | longest task (target ≤ 50 ms) | blocking |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.route} | ${r.design} | ${kb(r.size.html)} | ${kb(r.size.js + r.size.boot)} | ${kb(r.size.wasm)} | ${r.size.data ? kb(r.size.data) : 'in the wasm'} | ${kb(r.size.total)} | ${kb(r.size.wasmRaw)} | ${ms(r.time.hydrated)} | ${ms(r.time.longest)} | ${ms(r.time.blocking)} |`),
   '',
   ...(floor ? [`For scale: the smallest hydrated Yew 0.23 app with a router (\`tools/yew-floor\`, built by \`scripts/bench.sh\`), wasm and JS: ${kb(floor)} gzip.`] : []),
   ...(seed ? [`The built-in case's encoding, embedded in the app's wasm: ${kb(seed)} gzip (what moving the data out of the module would take off a first visit, and add back as a file the route fetches).`] : []),

@@ -96,20 +96,35 @@ pub fn Shell() -> Html {
     // The page is keyed by the pack shown: switching cases mounts every view afresh, so
     // no state, memo or restored answer of one case can leak into another.
     let case_key = format!("case-{}", library.shown);
+    #[cfg(casebook_island)]
+    let island_path = use_location()
+        .map(|location| location.path().to_owned())
+        .unwrap_or_default();
     // Settled once, here: the views receive a pack that loaded; one that did not is shown
     // as its errors instead of any view.
     let body = match pack {
-        Ok(pack) => html! {
-            <ContextProvider<Rc<CasePack>> context={pack}>
-                <a class="skip-link" href="#main">{ "Skip to content" }</a>
-                <Header />
-                <CaseBanner />
-                <main id="main" tabindex="-1" key={case_key}>
-                    <Switch<Route> render={switch} />
-                </main>
-                <Footer />
-            </ContextProvider<Rc<CasePack>>>
-        },
+        Ok(pack) => {
+            #[cfg(not(casebook_island))]
+            let page = html! { <Switch<Route> render={switch} /> };
+            // The islands spike (bench only, src/island.rs): the page is an island under a
+            // router of its own, the same tree the browser hydrates alone.
+            #[cfg(casebook_island)]
+            let page = html! {
+                <crate::island::Island pack={pack.clone()}
+                    history={AnyHistory::from(MemoryHistory::with_entries([island_path]))} />
+            };
+            html! {
+                <ContextProvider<Rc<CasePack>> context={pack}>
+                    <a class="skip-link" href="#main">{ "Skip to content" }</a>
+                    <Header />
+                    <CaseBanner />
+                    <main id="main" tabindex="-1" key={case_key}>
+                        { page }
+                    </main>
+                    <Footer />
+                </ContextProvider<Rc<CasePack>>>
+            }
+        }
         Err(errors) => html! {
             <>
                 <Header />

@@ -8,6 +8,8 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod importer;
+#[cfg(casebook_island)]
+pub mod island;
 pub mod library;
 pub mod pack;
 pub mod pages;

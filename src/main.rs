@@ -1,6 +1,12 @@
 //! The browser entry point: installs the panic screen and hydrates the prerendered page.
 
-#[cfg(target_arch = "wasm32")]
+/// The islands spike (bench only, `src/island.rs`): only the page inside `<main>` hydrates.
+#[cfg(all(target_arch = "wasm32", casebook_island))]
+fn main() {
+    casebook::island::hydrate();
+}
+
+#[cfg(all(target_arch = "wasm32", not(casebook_island)))]
 fn main() {
     use wasm_bindgen::JsCast;
 
