@@ -286,8 +286,10 @@ pub fn reveal_highlight() {
 
 /// Scrolls the page so the element `mark` (a selector) shows above the sheet `sheet`
 /// (a selector) that stays at the foot of the screen, when the sheet would cover it: a
-/// tapped event stays in sight above its details. Measured a moment later, once the
-/// sheet has its content and the drawing has moved to the event.
+/// tapped event stays in sight above its details. A sheet beside the mark (the side
+/// panel of a wide screen) covers nothing, so then the mark need only be on screen.
+/// Measured a moment later, once the sheet has its content and the drawing has moved
+/// to the event.
 pub fn keep_above_sheet(mark: &str, sheet: &str) {
     let (mark, sheet) = (mark.to_owned(), sheet.to_owned());
     gloo::timers::callback::Timeout::new(60, move || {
@@ -301,14 +303,16 @@ pub fn keep_above_sheet(mark: &str, sheet: &str) {
         let Some(mark) = document.query_selector(&mark).ok().flatten() else {
             return;
         };
+        let rect = mark.get_bounding_client_rect();
         let limit = document
             .query_selector(&sheet)
             .ok()
             .flatten()
-            .map(|sheet| sheet.get_bounding_client_rect().top())
+            .map(|sheet| sheet.get_bounding_client_rect())
+            .filter(|sheet| sheet.left() < rect.right() && sheet.right() > rect.left())
+            .map(|sheet| sheet.top())
             .filter(|top| *top > 0.0)
             .unwrap_or(height);
-        let rect = mark.get_bounding_client_rect();
         if rect.bottom() > limit - 8.0 {
             // Bring it to a quarter of the screen from the top, clear of the header.
             window.scroll_by_with_x_and_y(0.0, rect.top() - height * 0.25);

@@ -131,12 +131,23 @@ for (const viewport of VIEWPORTS) {
       await details.getByRole('heading', { name: /haemoptysis/i }).waitFor();
       assert.match(await details.locator('blockquote').textContent(), /coughing up bright red blood/);
       assert.match(await details.locator('a.in-paper').getAttribute('href'), /^\/reader#q-[0-9a-f]{8}$/);
-      // The tapped event stays in sight above its details at the foot of the screen.
+      // The tapped event stays in sight, uncovered by its details: above them where they
+      // are a sheet at the foot of the screen, beside them on a wide screen.
       await page.waitForFunction(() => {
         const m = document.querySelector('.timeline-svg .mark[data-event="haemoptysis"]').getBoundingClientRect();
         const sheet = document.querySelector('.event-details').getBoundingClientRect();
-        return m.bottom <= sheet.top && m.top >= 0;
+        const apart = m.bottom <= sheet.top || m.right <= sheet.left;
+        return apart && m.top >= 0 && m.bottom <= innerHeight;
       });
+      const placed = await page.evaluate(() => {
+        const frame = document.querySelector('.chart-frame').getBoundingClientRect();
+        const sheet = document.querySelector('.event-details').getBoundingClientRect();
+        return { beside: sheet.left >= frame.right, bottom: sheet.bottom, top: sheet.top, height: innerHeight, header: document.querySelector('.site-header').getBoundingClientRect().bottom };
+      });
+      // Landscape tablets and wider: a column beside the drawing, wholly on screen below
+      // the header, so the drawing keeps its full height; narrower: a sheet.
+      assert.equal(placed.beside, viewport.width >= 992, `details beside the drawing at ${viewport.width} px`);
+      if (placed.beside) assert.ok(placed.top >= placed.header && placed.bottom <= placed.height, JSON.stringify(placed));
 
       // Keyboard selection: focus another mark and press Enter.
       await page.locator('.mark[data-event="ctpa"]').focus();

@@ -233,10 +233,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
             // The chart holds a stop for every event; this link lets a keyboard user past them.
             <a class="skip-inline" href={format!("#{}", crate::route::element::EVENT_LIST)}>{ "Skip the chart, to the events in order" }</a>
-            <TimelineChart state={state.clone()} selected={selected.clone()} on_select={on_select} />
-            <p class="muted small chart-hint">{ "Drag to move through time, pinch or use the wheel to zoom, tap an event for its details. Dashed rings are approximate times, arrows are times known only to be before or after a point, and thin bars are spans or ranges." }</p>
-
-            <EventDetails selected={selected.clone()} />
+            // On a wide screen the details sit beside the drawing (see the stylesheet); on
+            // a narrow one they are a sheet at the foot of the screen.
+            <div class="chart-with-details">
+                <div class="chart-column">
+                    <TimelineChart state={state.clone()} selected={selected.clone()} on_select={on_select} />
+                    <p class="muted small chart-hint">{ "Drag to move through time, pinch or use the wheel to zoom, tap an event for its details. Dashed rings are approximate times, arrows are times known only to be before or after a point, and thin bars are spans or ranges." }</p>
+                </div>
+                <EventDetails selected={selected.clone()} />
+            </div>
 
             <section class="below-chart" aria-labelledby="measures-heading">
                 <h2 id="measures-heading">{ "Measurements" }</h2>
