@@ -15,8 +15,8 @@
 //! the tool prints is tested as text, and `tests/cli.rs` runs the binary for the rest
 //! (exit codes, standard output and error, colour never reaching a pipe).
 //!
-//! Exit codes: 0 on success; 1 when a pack is invalid (or, for `claims`, unreadable);
-//! 2 for a usage error, and for `check` and `new`, a file that cannot be read.
+//! Exit codes: 0 on success; 1 when a pack is invalid (or a file cannot be written); 2
+//! for a usage error or a file that cannot be read.
 
 mod check;
 mod skeleton;
@@ -40,8 +40,8 @@ Usage:
                                            (to standard output, or to PATH)
   casebook-pack help                       show this text
 
-Exit codes: 0 success; 1 an invalid pack (or a file claims cannot read or write);
-2 a usage error, or a file check or new cannot read.";
+Exit codes: 0 success; 1 an invalid pack (or a file claims cannot write);
+2 a usage error, or a file that cannot be read.";
 
 /// A parsed command line.
 #[derive(Debug, PartialEq, Eq)]
@@ -182,8 +182,10 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Claims { file, out } => {
             let name = file.display().to_string();
-            let text = std::fs::read_to_string(&file)
-                .map_err(|error| Failure::Failed(format!("cannot read {name}: {error}")))?;
+            // A file that cannot be read exits 2, as for `check` and `new`.
+            let text = std::fs::read_to_string(&file).map_err(|error| {
+                Failure::Unreadable(Some(format!("cannot read {name}: {error}")))
+            })?;
             // The sheet is only worth reading for a pack the app would accept.
             let pack = casebook_core::load_pack(&name, &text)
                 .map_err(|errors| Failure::Failed(errors.to_string()))?;
@@ -377,7 +379,7 @@ mod tests {
             out: None,
         });
         assert!(
-            matches!(missing, Err(Failure::Failed(message)) if message.contains("cannot read"))
+            matches!(missing, Err(Failure::Unreadable(Some(message))) if message.contains("cannot read"))
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }
