@@ -64,8 +64,8 @@ fn an_answer_that_weighs_against_makes_it_less_likely() {
     assert_eq!(
         standing(
             &pack,
-            &answers(&[("low-platelets", Answer::No)]),
-            "coagulopathy"
+            &answers(&[("bal-pathogens", Answer::No)]),
+            "infection"
         ),
         Standing::LessLikely
     );
@@ -73,13 +73,36 @@ fn an_answer_that_weighs_against_makes_it_less_likely() {
 
 #[test]
 fn a_rule_out_wins_over_support() {
-    let pack = pack();
+    // The seed has no rule that rules out (its sources exclude nothing in general), so
+    // this pack is the seed with the negative anti-GBM antibodies made to rule it out.
+    let text = casebook_core::SEED_PACK.replacen(
+        "effect = \"weighs-against\"\nrationale = \"In this patient the authors exclude",
+        "effect = \"rules-out\"\nrationale = \"In this patient the authors exclude",
+        1,
+    );
+    assert_ne!(
+        text,
+        casebook_core::SEED_PACK,
+        "the rule to change is in the seed"
+    );
+    let pack = casebook_core::load_pack(casebook_core::SEED_PACK_FILE, &text).unwrap();
     let given = answers(&[
         ("anti-gbm-positive", Answer::No),
         ("months-after", Answer::Yes),
         ("renal-involvement", Answer::Yes),
     ]);
     assert_eq!(standing(&pack, &given, "anti-gbm"), Standing::RuledOut);
+}
+
+#[test]
+fn the_seed_rules_nothing_out_from_one_answer() {
+    // "Say only what the source says": the authors exclude anti-GBM disease in their
+    // patient on two grounds together, so neither ground alone rules it out here.
+    let pack = pack();
+    assert!(pack
+        .rules
+        .iter()
+        .all(|rule| rule.effect != casebook_core::Effect::RulesOut));
 }
 
 #[test]
@@ -124,7 +147,7 @@ fn the_worked_example_reproduces_the_authors_conclusions() {
         ("pulmonary-oedema", Standing::LessLikely), // "we find DAH due to pulmonary oedema less likely"
         ("infection", Standing::LessLikely), // "no evidence of pathogenic bacteria, viruses": weighs against, fungi etc. not reported
         ("pulmonary-embolism", Standing::LessLikely), // "without evidence of pulmonary embolism": weighs against
-        ("anti-gbm", Standing::RuledOut), // antibodies negative, "the short interval ... also excludes this possibility"
+        ("anti-gbm", Standing::LessLikely), // antibodies negative and "the short interval ... also excludes this possibility": two grounds, each weighing against
         ("anca-vasculitis", Standing::LessLikely), // one negative ANCA weighs against, does not exclude
         ("crs", Standing::LessLikely),             // "usually a first dose phenomenon"
         ("pleuritis", Standing::Supported), // "the most likely cause of the minimal pleural effusions"
@@ -152,25 +175,26 @@ fn the_worked_example_ranking_is_a_count_of_reasons() {
                 )
             })
             .collect();
-    // (diagnosis, standing, answers for, against, ruling out). Within "less likely" the
-    // order is the balance (for minus against), then the pack's order: infection,
-    // embolism and coagulopathy (-1 each, in pack order) before cytokine-release
-    // syndrome (-2), ANCA vasculitis (-3) and oedema (1 - 5 = -4). A count, not a
-    // probability: oedema has the most reasons against it because the authors weighed it
-    // at length.
+    // (diagnosis, standing, answers for, against, ruling out). Within "possible" and
+    // "less likely" the order is the balance (for minus against), then the pack's order:
+    // coagulopathy before alveolar damage (nothing the case reports bears on either);
+    // infection, embolism and ANCA vasculitis (-1 each, in pack order) before
+    // cytokine-release syndrome (-2), anti-GBM disease (-3) and oedema (1 - 5 = -4). A
+    // count, not a probability: oedema has the most reasons against it because the
+    // authors weighed it at length.
     assert_eq!(
         ranking,
         [
-            ("dah", Standing::Supported, 6, 0, 0),
+            ("dah", Standing::Supported, 5, 0, 0),
             ("pleuritis", Standing::Supported, 2, 0, 0),
+            ("coagulopathy", Standing::Possible, 0, 0, 0),
             ("alveolar-damage", Standing::Possible, 0, 0, 0),
             ("infection", Standing::LessLikely, 0, 1, 0),
             ("pulmonary-embolism", Standing::LessLikely, 0, 1, 0),
-            ("coagulopathy", Standing::LessLikely, 0, 1, 0),
+            ("anca-vasculitis", Standing::LessLikely, 0, 1, 0),
             ("crs", Standing::LessLikely, 0, 2, 0),
-            ("anca-vasculitis", Standing::LessLikely, 0, 3, 0),
+            ("anti-gbm", Standing::LessLikely, 0, 3, 0),
             ("pulmonary-oedema", Standing::LessLikely, 1, 5, 0),
-            ("anti-gbm", Standing::RuledOut, 0, 2, 1),
         ]
     );
 }
@@ -194,12 +218,12 @@ fn next_questions_rank_what_separates_the_open_diagnoses() {
     for pair in first.windows(2) {
         assert!(pair[0].separates >= pair[1].separates);
     }
-    // Renal involvement moves anti-GBM and ANCA both ways: it separates two diagnoses.
+    // Renal involvement moves anti-GBM disease both ways: it separates one diagnosis.
     let renal = next_questions(&pack, &Answers::new(), 100)
         .into_iter()
         .find(|d| d.finding.id.as_str() == "renal-involvement")
         .unwrap();
-    assert_eq!(renal.separates, 2);
+    assert_eq!(renal.separates, 1);
     let shift = renal
         .shifts
         .iter()

@@ -176,14 +176,14 @@ fn a_ranking_gets_a_verdict_per_diagnosis_each_with_its_reason() {
     let anti_gbm = verdict("anti-gbm");
     assert_eq!(anti_gbm.student_rank, Some(1));
     assert_eq!(anti_gbm.agreement, Agreement::Differs);
-    assert!(anti_gbm.message.contains("rules it out"));
+    assert!(anti_gbm.message.contains("weigh against it"));
     assert!(
         anti_gbm
             .reasons
             .iter()
             .any(|r| r.finding.id.as_str() == "anti-gbm-positive"
                 || r.rule.provenance.quote.contains("anti-GBM")),
-        "the serology that rules it out is named with its sentence: {:?}",
+        "the serology that weighs against it is named with its sentence: {:?}",
         anti_gbm
             .reasons
             .iter()
