@@ -107,10 +107,17 @@ pub async fn show(library: &Library, id: Option<String>) {
     };
     let stored = match packs::get(&id).await {
         Ok(Some(stored)) => stored,
-        Ok(None) | Err(_) => {
+        Ok(None) => {
             let _ = packs::set_active(None);
             library.dispatch(LibraryAction::Notice(Some(format!(
                 "The case \u{201c}{id}\u{201d} is no longer stored on this device; the built-in case is shown."
+            ))));
+            return;
+        }
+        // Not read is not gone: the choice is kept, for when it can be read again.
+        Err(reason) => {
+            library.dispatch(LibraryAction::Notice(Some(format!(
+                "The case \u{201c}{id}\u{201d} could not be read from this device ({reason}); it is still chosen, and the built-in case is shown for now."
             ))));
             return;
         }

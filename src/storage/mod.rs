@@ -218,32 +218,33 @@ pub fn update<T: Saved>(
     Ok((plan.value, notice))
 }
 
-/// Reads the value stored under `key` for a view: salvaged if need be, with what was not
-/// read kept aside (and the stored value replaced by what was read, so the next read is
-/// whole). When keeping aside is impossible the stored text is left untouched.
+/// Reads the value stored under `key` for a view, salvaged if need be, and writes nothing
+/// over it: what cannot be read whole is copied aside (offered for download) and left as
+/// stored until the user changes something, when [`update`] applies the change to it. So
+/// merely viewing never rewrites a value: opening an edited version of a pack, then the
+/// original again, finds every answer and stage of the original where it was.
 pub fn load<T: Saved>(key: &str, context: &T::Context) -> (T, Option<LoadNotice>) {
-    match update::<T>(key, context, |_| Ok(())) {
-        Ok(loaded) => loaded,
-        Err(SaveError::Refused(Refusal::Newer { format })) => {
-            (T::default(), Some(LoadNotice::Newer { format }))
-        }
-        Err(_) => {
-            // Keeping aside or rewriting failed (storage full or off): read without
-            // writing anything, and say so when part was lost.
-            match casebook_core::saved::read_stored::<T>(backend::get(key).as_deref(), context) {
-                casebook_core::saved::Read::Whole(value) => (value, None),
-                casebook_core::saved::Read::Salvaged { value, lost } => {
-                    (value, Some(LoadNotice::LeftInPlace { lost }))
-                }
-                casebook_core::saved::Read::Unreadable { problems } => (
-                    T::default(),
-                    Some(LoadNotice::LeftInPlace { lost: problems }),
-                ),
-                casebook_core::saved::Read::Newer { format } => {
-                    (T::default(), Some(LoadNotice::Newer { format }))
-                }
-            }
-        }
+    use casebook_core::saved::Read;
+    let raw = backend::get(key);
+    let (value, lost, nothing_read) =
+        match casebook_core::saved::read_stored::<T>(raw.as_deref(), context) {
+            Read::Whole(value) => return (value, None),
+            Read::Newer { format } => return (T::default(), Some(LoadNotice::Newer { format })),
+            Read::Salvaged { value, lost } => (value, lost, false),
+            Read::Unreadable { problems } => (T::default(), problems, true),
+        };
+    let kept = raw.as_deref().map(|raw| keep_aside(key, raw));
+    match kept {
+        Some(Ok(slot)) => (
+            value,
+            Some(LoadNotice::KeptAside {
+                slot,
+                lost,
+                nothing_read,
+            }),
+        ),
+        // No room for a copy (or nothing stored): left exactly as it is.
+        _ => (value, Some(LoadNotice::LeftInPlace { lost })),
     }
 }
 

@@ -136,7 +136,20 @@ async fn open(version: u32) -> Result<Database, String> {
             }
         }
     });
-    request.await.map_err(|error| error.to_string())
+    request
+        .await
+        .map_err(|error| explain_open_error(error.to_string()))
+}
+
+/// The reason a database did not open, in words: one left by a newer version of
+/// Casebook (a higher version number: `VersionError`) is said to be so, since the packs
+/// in it are still there and reloading gets the version that reads them.
+fn explain_open_error(message: String) -> String {
+    if message.contains("VersionError") {
+        "they were kept by a newer version of Casebook; reload the page to get it".to_owned()
+    } else {
+        message
+    }
 }
 
 fn field(record: &JsValue, name: &str) -> JsValue {

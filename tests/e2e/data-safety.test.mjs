@@ -227,6 +227,18 @@ test('two tabs: notes, study progress, answers and opened cases written in one a
   assert.equal(after.length, loaded, 'no loaded answer was wiped');
   assert.ok(after.includes('fever:x'));
   await da.locator('#finding-fever input[value="not-done"]:checked').waitFor();
+  // A resets; B, following, answers a finding; A puts its answers back: applied to what
+  // is stored now, so B's later answer is kept beside every answer put back.
+  await da.getByRole('button', { name: 'Reset' }).click();
+  await db.waitForFunction((key) => localStorage.getItem(key)?.startsWith('a=&'), CHECKLIST);
+  await db.locator('#finding-known-coagulopathy input[value="no"]:not(:checked)').waitFor();
+  await db.locator('#finding-known-coagulopathy').getByText('Yes', { exact: true }).click();
+  await da.locator('#finding-known-coagulopathy input[value="yes"]:checked').waitFor();
+  await da.getByRole('button', { name: 'Put them back' }).click();
+  await da.waitForFunction((key) => localStorage.getItem(key)?.includes('fever:x'), CHECKLIST);
+  const putBack = (await stored(da, CHECKLIST)).split('&')[0].split(',');
+  assert.ok(putBack.includes('known-coagulopathy:y'), 'the other tab\'s later answer is kept');
+  assert.equal(putBack.length, loaded + 1, 'every answer put back');
   await da.getByRole('button', { name: 'Reset' }).click();
   await da.close();
   await db.close();

@@ -139,6 +139,16 @@ test('a damaged link is reported, not guessed at', async () => {
   await page.getByRole('status').filter({ hasText: 'were not understood' }).waitFor();
   await page.locator('#dx-dah[data-standing="supported"]').waitFor();
   await page.close();
+  // A finding answered twice, differently: neither answer is taken, and it is said.
+  const twice = await open(session.browser.context, '?a=bal-bloody:n,haemoptysis:y,bal-bloody:y');
+  await twice.getByRole('status').filter({ hasText: 'answered twice, differently' }).waitFor();
+  assert.equal(await twice.locator('#finding-bal-bloody input:checked').count(), 0);
+  await twice.close();
+  // A link of a newer format is not read at all.
+  const newer = await open(session.browser.context, '?v=2&a=fever:y');
+  await newer.getByText(/could not be read \(it was made by a newer version of Casebook/).waitFor();
+  assert.equal(await newer.locator('#finding-fever input[value="yes"]:checked').count(), 0, 'the link\'s answer is not shown');
+  await newer.close();
 });
 
 test('a damaged saved state is kept aside, not overwritten, and the rest is restored', async () => {

@@ -106,3 +106,59 @@ test('the case pack format is one tap from where packs are opened, and works off
     await server.stop();
   }
 });
+
+test('viewing an edited version of a case rewrites nothing: the original, opened again, has every answer and stage', async () => {
+  const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'casebook-edited-'));
+  const original = readFileSync(SYNTHETIC, 'utf8');
+  // The same case (same id), edited: a finding and a stage renamed.
+  const edited = original.replaceAll('"test-one-positive"', '"test-one-pos"')
+    .replace('id = "admission"\ntitle = "Admission"', 'id = "arrival"\ntitle = "Admission"');
+  assert.notEqual(edited, original);
+  const editedFile = join(dir, 'edited.casepack.md');
+  writeFileSync(editedFile, edited);
+  const ANSWERS = 'casebook.v1.differential.synthetic-days';
+  const STUDY = 'casebook.v1.study.synthetic-days';
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/`);
+  await waitForHydration(page);
+  await clearStorage(page);
+  await page.reload();
+  await waitForHydration(page);
+  await openPack(page, SYNTHETIC);
+  await view(page, '/differential');
+  await page.locator('#finding-test-one-positive').getByText('Yes', { exact: true }).click();
+  await page.waitForFunction((key) => localStorage.getItem(key)?.includes('test-one-positive:y'), ANSWERS);
+  await view(page, '/study');
+  const stage = page.locator('.stage').first();
+  await stage.locator('.add-diagnoses .chip').first().click();
+  await stage.getByRole('button', { name: 'Commit and compare' }).click();
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) || '{}').attempts?.length === 1, STUDY);
+  const stored = async () => page.evaluate((keys) => keys.map((k) => localStorage.getItem(k)), [ANSWERS, STUDY]);
+  const before = await stored();
+
+  // The edited version, viewed only: each view says what it cannot read, and the values
+  // stay exactly as stored.
+  await page.goto(`${session.server.url}/`);
+  await waitForHydration(page);
+  await openPack(page, editedFile);
+  await view(page, '/differential');
+  await page.getByText(/could not be read/).first().waitFor();
+  await view(page, '/study');
+  await page.getByText(/could not be read/).first().waitFor();
+  assert.deepEqual(await stored(), before, 'viewing rewrote nothing');
+
+  // The original again: the answer and the committed stage are there, with no notice.
+  await page.goto(`${session.server.url}/`);
+  await waitForHydration(page);
+  await openPack(page, SYNTHETIC);
+  await view(page, '/differential');
+  await page.locator('#finding-test-one-positive input[value="yes"]:checked').waitFor();
+  await view(page, '/study');
+  await page.locator('.stage .stage-feedback').first().waitFor();
+  assert.equal(await page.getByText(/could not be read/).count(), 0);
+  assert.deepEqual(await stored(), before);
+  await clearStorage(page);
+  await page.close();
+});

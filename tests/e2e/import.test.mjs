@@ -294,3 +294,34 @@ test('a stale encoding is re-checked from the text; packs an earlier version kep
   await clearStorage(page);
   await page.close();
 });
+
+test('cases kept by a newer version (a higher database version) are said to be so, and the choice is kept', async () => {
+  const page = await session.browser.context.newPage();
+  // Set up from a page of the site that runs no app, so no connection holds the database.
+  await page.goto(`${session.server.url}/robots.txt`);
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise((resolve) => { const r = indexedDB.deleteDatabase('casebook'); r.onsuccess = r.onerror = r.onblocked = resolve; });
+    await new Promise((resolve, reject) => {
+      const request = indexedDB.open('casebook', 7);
+      request.onupgradeneeded = () => request.result.createObjectStore('packs', { keyPath: 'id' }).put({ id: 'example', text: 'kept by a newer version' });
+      request.onsuccess = () => { request.result.close(); resolve(); };
+      request.onerror = () => reject(request.error);
+    });
+    localStorage.setItem('casebook.v2.active-case', 'example');
+  });
+  await page.goto(`${session.server.url}/`);
+  await waitForHydration(page);
+  await page.getByText(/could not be read from this device \(they were kept by a newer version of Casebook; reload the page to get it\); it is still chosen/).waitFor();
+  assert.equal(await page.getByText(/no longer stored/).count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('casebook.v2.active-case')), 'example', 'the choice is kept');
+  assert.equal(await page.locator('main h1').textContent(), SEED_HEADING);
+  // The newer version's database is left as it was.
+  assert.equal(await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'casebook')?.version), 7);
+  await page.goto(`${session.server.url}/robots.txt`);
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise((resolve) => { const r = indexedDB.deleteDatabase('casebook'); r.onsuccess = r.onerror = r.onblocked = resolve; });
+  });
+  await page.close();
+});

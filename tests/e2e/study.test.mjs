@@ -203,6 +203,22 @@ test('the case stage by stage, a question, two flashcards; kept over reload and 
     writeFileSync(broken, JSON.stringify({ ...file, study: { ...file.study, attempts: [{ stage: 'nowhere', ranking: [] }] } }));
     await page.locator('.study-progress input[type=file]').setInputFiles(broken);
     await page.getByText(/was not imported, and nothing changed: The case has no stage "nowhere"/).waitFor();
+    // Starting the case again asks first: the answer that keeps the stages takes the
+    // asking button's place (a second tap keeps them), and only "Yes" forgets them.
+    const committed = async () => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)).attempts.length;
+    assert.equal(await committed(), 11);
+    const ask = page.getByRole('button', { name: 'Start the case again…' });
+    await ask.scrollIntoViewIfNeeded();
+    const askBox = await ask.boundingBox();
+    await ask.tap();
+    await page.getByText(/Starting again forgets your ranking and next test at 11 committed stages/).waitFor();
+    await page.touchscreen.tap(askBox.x + 10, askBox.y + askBox.height / 2);
+    await page.getByRole('button', { name: 'Start the case again…' }).waitFor();
+    assert.equal(await committed(), 11, 'a second tap where the button was keeps the stages');
+    await page.getByRole('button', { name: 'Start the case again…' }).tap();
+    await page.getByRole('button', { name: 'Yes, forget my stages and start again' }).tap();
+    await page.waitForFunction(() => document.querySelectorAll('.stage').length === 1);
+    assert.equal(await committed(), 0);
     assert.deepEqual(messages, []);
     await page.close();
   } finally {

@@ -32,6 +32,37 @@ impl Checklist {
         self.answers.is_empty() && self.ticks.is_empty()
     }
 
+    /// Undoes a replacement (a reset, a loaded example, a link kept: `before` became
+    /// `after`), applied to `self`, the checklist as stored now: what is still as the
+    /// replacement left it returns to what it was before, and what changed since (here or
+    /// in another tab) is kept, answers and ticks alike.
+    pub fn undo_replacement(&self, before: &Checklist, after: &Checklist) -> Checklist {
+        let items: BTreeSet<&ItemId> = self
+            .ticks
+            .iter()
+            .chain(&before.ticks)
+            .chain(&after.ticks)
+            .collect();
+        let ticks = items
+            .into_iter()
+            .filter(|item| {
+                let now = self.ticks.contains(*item);
+                if now == after.ticks.contains(*item) {
+                    before.ticks.contains(*item)
+                } else {
+                    now
+                }
+            })
+            .cloned()
+            .collect();
+        Checklist {
+            answers: self
+                .answers
+                .undo_replacement(&before.answers, &after.answers),
+            ticks,
+        }
+    }
+
     /// The state as a query string, `a=…&t=…`, for links and for storage.
     pub fn encode(&self) -> String {
         let ticks: Vec<ItemId> = self.ticks.iter().cloned().collect();
@@ -41,9 +72,17 @@ impl Checklist {
     /// Reads the two values of a link (`a`, `t`): what fits this pack, and what does not,
     /// in words.
     pub fn from_parts(pack: &CasePack, answers: &str, ticks: &str) -> (Checklist, Vec<String>) {
-        let (answers, problems) = Answers::decode(pack, answers);
-        let ticks = decode_ticks(pack, ticks).into_iter().collect();
-        (Checklist { answers, ticks }, problems)
+        let (answers, mut problems) = Answers::decode(pack, answers);
+        let (ticks, tick_problems) = decode_ticks(pack, ticks);
+        problems.extend(tick_problems);
+        let problems = crate::saved::cap_problems(problems);
+        (
+            Checklist {
+                answers,
+                ticks: ticks.into_iter().collect(),
+            },
+            problems,
+        )
     }
 
     /// The format a stored or linked text says it is in (`v=<n>`; 1 when absent).
@@ -117,15 +156,29 @@ pub enum LinkState {
     },
 }
 
-/// Reads a link's `a` and `t` against the user's saved state.
+/// Reads a link's `v`, `a` and `t` against the user's saved state. A link of another
+/// format (`v` other than this build's) is not read at all, as a stored value of a newer
+/// format is not: its answers may mean something else.
 pub fn read_link(
     pack: &CasePack,
+    version: Option<&str>,
     answers: Option<&str>,
     ticks: Option<&str>,
     saved: &Checklist,
 ) -> LinkState {
     if answers.is_none() && ticks.is_none() {
         return LinkState::None;
+    }
+    if let Some(version) = version.filter(|v| *v != CHECKLIST_FORMAT.to_string()) {
+        return LinkState::Unreadable(vec![match version.parse::<u32>() {
+            Ok(newer) if newer > CHECKLIST_FORMAT => format!(
+                "it was made by a newer version of Casebook (checklist format {newer}); reload the page to get it"
+            ),
+            _ => format!(
+                "it names checklist format \"{}\", which this version does not read",
+                crate::saved::shorten_quoted(version)
+            ),
+        }]);
     }
     let (state, problems) = Checklist::from_parts(pack, answers.unwrap_or(""), ticks.unwrap_or(""));
     if state.is_empty() && !problems.is_empty() {
@@ -160,6 +213,44 @@ mod tests {
     }
 
     #[test]
+    fn undoing_a_replacement_keeps_what_changed_since() {
+        use crate::model::Answer::{No, Yes};
+        let pack = pack();
+        let (fever, dyspnoea, cough) = (
+            pack.findings[0].id.clone(),
+            pack.findings[1].id.clone(),
+            pack.findings[2].id.clone(),
+        );
+        let (first, second) = (pack.workup[0].id.clone(), pack.workup[1].id.clone());
+        let mut before = Checklist::default();
+        before.answers.set(fever.clone(), Some(No));
+        before.answers.set(dyspnoea.clone(), Some(Yes));
+        before.ticks.insert(first.clone());
+        // A reset, then another tab answers a third finding, changes one the reset had
+        // cleared, and ticks an item.
+        let after = Checklist::default();
+        let mut now = after.clone();
+        now.answers.set(cough.clone(), Some(Yes));
+        now.answers.set(dyspnoea.clone(), Some(No));
+        now.ticks.insert(second.clone());
+        let undone = now.undo_replacement(&before, &after);
+        assert_eq!(undone.answers.get(&fever), Some(No), "put back");
+        assert_eq!(
+            undone.answers.get(&dyspnoea),
+            Some(No),
+            "the later answer is kept"
+        );
+        assert_eq!(
+            undone.answers.get(&cough),
+            Some(Yes),
+            "the other tab's answer is kept"
+        );
+        assert!(undone.ticks.contains(&first) && undone.ticks.contains(&second));
+        // With nothing changed since, an undo is the state before exactly.
+        assert_eq!(after.undo_replacement(&before, &after), before);
+    }
+
+    #[test]
     fn a_newer_or_damaged_checklist_is_not_written_over_or_is_kept_aside() {
         let pack = pack();
         assert_eq!(
@@ -175,21 +266,52 @@ mod tests {
     fn links_are_read_beside_the_saved_state() {
         let pack = pack();
         let saved = Checklist::default();
-        assert_eq!(read_link(&pack, None, None, &saved), LinkState::None);
+        assert_eq!(read_link(&pack, None, None, None, &saved), LinkState::None);
         assert!(matches!(
-            read_link(&pack, Some("garbage"), None, &saved),
+            read_link(&pack, None, Some("garbage"), None, &saved),
             LinkState::Unreadable(_)
         ));
         let finding = pack.findings[0].id.as_str();
         let link = format!("{finding}:y");
-        let LinkState::Shared { state, problems } = read_link(&pack, Some(&link), None, &saved)
+        let LinkState::Shared { state, problems } =
+            read_link(&pack, None, Some(&link), None, &saved)
         else {
             panic!("a link with an answer is a shared state");
         };
         assert_eq!(state.answers.len(), 1);
         assert!(problems.is_empty());
         // The same state as saved: nothing to decide.
-        assert_eq!(read_link(&pack, Some(&link), None, &state), LinkState::None);
+        assert_eq!(
+            read_link(&pack, None, Some(&link), None, &state),
+            LinkState::None
+        );
+        // A newer format's link is not read; nor is an odd one.
+        for version in ["2", "x"] {
+            assert!(matches!(
+                read_link(&pack, Some(version), Some(&link), None, &saved),
+                LinkState::Unreadable(_)
+            ));
+        }
+        assert!(matches!(
+            read_link(&pack, Some("1"), Some(&link), None, &saved),
+            LinkState::Shared { .. }
+        ));
+        // A finding answered twice, differently, is not guessed at: left unanswered and
+        // said; an unknown work-up item is said too.
+        let other = pack.findings[1].id.as_str();
+        let contradictory = format!("{finding}:y,{other}:n,{finding}:n,{finding}:y");
+        let LinkState::Shared { state, problems } = read_link(
+            &pack,
+            None,
+            Some(&contradictory),
+            Some("nothing-such"),
+            &saved,
+        ) else {
+            panic!("the readable part is shown as the link's");
+        };
+        assert_eq!(state.answers.len(), 1, "only the finding answered once");
+        assert!(problems.iter().any(|p| p.contains("answered twice")));
+        assert!(problems.iter().any(|p| p.contains("nothing-such")));
     }
 
     #[test]
@@ -197,7 +319,7 @@ mod tests {
         let pack = pack();
         let link = "[a](,".repeat(50_000);
         let LinkState::Unreadable(problems) =
-            read_link(&pack, Some(&link), None, &Checklist::default())
+            read_link(&pack, None, Some(&link), None, &Checklist::default())
         else {
             panic!("unreadable");
         };

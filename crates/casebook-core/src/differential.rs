@@ -112,6 +112,32 @@ impl Answers {
         self.0.is_empty()
     }
 
+    /// Undoes a replacement of the answers (`before` became `after`), applied to `self`,
+    /// the answers as they are now: an answer still as the replacement left it returns
+    /// to what it was before; one changed since (in this tab or another) is kept. So an
+    /// undo never takes back a later answer.
+    pub fn undo_replacement(&self, before: &Answers, after: &Answers) -> Answers {
+        let mut ids: Vec<&FindingId> = self
+            .0
+            .keys()
+            .chain(before.0.keys())
+            .chain(after.0.keys())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        let mut undone = Answers::new();
+        for id in ids {
+            let now = self.get(id);
+            let answer = if now == after.get(id) {
+                before.get(id)
+            } else {
+                now
+            };
+            undone.set(id.clone(), answer);
+        }
+        undone
+    }
+
     /// Encodes the answers for a link or for storage: `id:y,id:n,id:x`, in id order.
     pub fn encode(&self) -> String {
         self.0
@@ -134,6 +160,7 @@ impl Answers {
             .collect();
         let mut answers = Answers::new();
         let mut problems = Vec::new();
+        let mut contradicted = std::collections::HashSet::new();
         for part in text.split(',').filter(|part| !part.is_empty()) {
             let Some((id, code)) = part.split_once(':') else {
                 problems.push(format!(
@@ -150,7 +177,20 @@ impl Answers {
                 continue;
             };
             match answer_from_code(code) {
-                Some(answer) => answers.set((*finding).clone(), Some(answer)),
+                // The same finding answered twice, differently: which was meant is not
+                // guessed; it is left unanswered and said.
+                Some(_) if contradicted.contains(*finding) => {}
+                Some(answer) => match answers.get(finding) {
+                    Some(earlier) if earlier != answer => {
+                        answers.set((*finding).clone(), None);
+                        contradicted.insert(*finding);
+                        problems.push(format!(
+                            "the finding \"{}\" is answered twice, differently",
+                            shorten_quoted(id)
+                        ));
+                    }
+                    _ => answers.set((*finding).clone(), Some(answer)),
+                },
                 None => problems.push(format!(
                     "\"{}\" is not an answer (y, n or x)",
                     shorten_quoted(code)
@@ -474,14 +514,25 @@ pub fn encode_ticks(ticks: &[ItemId]) -> String {
     ids.join(",")
 }
 
-/// Decodes [`encode_ticks`], keeping only items the pack has.
-pub fn decode_ticks(pack: &CasePack, text: &str) -> Vec<ItemId> {
+/// Decodes [`encode_ticks`]: the ticked items this pack has, and each id it does not
+/// have, reported (at most [`crate::saved::MAX_PROBLEMS`]), never dropped unsaid.
+pub fn decode_ticks(pack: &CasePack, text: &str) -> (Vec<ItemId>, Vec<String>) {
+    use crate::saved::{cap_problems, shorten_quoted};
     let items: std::collections::HashMap<&str, &ItemId> = pack
         .workup
         .iter()
         .map(|item| (item.id.as_str(), &item.id))
         .collect();
-    text.split(',')
-        .filter_map(|id| items.get(id).map(|id| (*id).clone()))
-        .collect()
+    let mut ticks = Vec::new();
+    let mut problems = Vec::new();
+    for id in text.split(',').filter(|id| !id.is_empty()) {
+        match items.get(id) {
+            Some(item) => ticks.push((*item).clone()),
+            None => problems.push(format!(
+                "this case has no work-up item \"{}\"",
+                shorten_quoted(id)
+            )),
+        }
+    }
+    (ticks, cap_problems(problems))
 }

@@ -32,6 +32,11 @@ pub const OLDEST_NOTES_FORMAT: u32 = 1;
 pub const NOTES_KIND: &str = "casebook-notes";
 /// The longest note kept (characters); longer text is refused, not cut.
 pub const MAX_NOTE_CHARS: usize = 10_000;
+
+/// The longest sentence a note may be on (characters): far above any sentence of an
+/// article, so only a damaged or hostile file has one longer; it is refused, since it
+/// would be drawn in full and fill the device's storage.
+pub const MAX_SENTENCE_CHARS: usize = 5_000;
 /// The most annotations a file may hold.
 pub const MAX_ANNOTATIONS: usize = 5_000;
 
@@ -491,6 +496,15 @@ impl Notes {
     /// both kept, the incoming one after the existing one. Refused, with nothing changed,
     /// when the merged note would be too long or there would be too many annotations.
     fn merge_one(&mut self, incoming: Annotation) -> Result<(), String> {
+        if incoming.sentence.trim().is_empty() {
+            return Err("a note must be on a sentence, and this one is empty.".to_owned());
+        }
+        let sentence_length = incoming.sentence.chars().count();
+        if sentence_length > MAX_SENTENCE_CHARS {
+            return Err(format!(
+                "its sentence is {sentence_length} characters long; a note's sentence can be at most {MAX_SENTENCE_CHARS}."
+            ));
+        }
         let existing = self.get(&incoming.sentence).cloned();
         let note = incoming.note.trim_end();
         let merged_note = match &existing {

@@ -297,6 +297,7 @@ proptest! {
         let pack = pack();
         let _ = Answers::decode(&pack, &text);
         let _ = decode_ticks(&pack, &text);
+        let _ = casebook_core::checklist::read_link(&pack, Some(&text), Some(&text), Some(&text), &casebook_core::checklist::Checklist::default());
     }
 }
 

@@ -89,7 +89,20 @@ fn damaged_or_foreign_files_are_refused_with_reasons() {
             r#"{"kind":"casebook-notes","format":1,"pack":"alemtuzumab-dah","annotations":[],"extra":1}"#,
             "unknown field",
         ),
+        (
+            r#"{"kind":"casebook-notes","format":2,"pack":"alemtuzumab-dah","annotations":[{"sentence":"  ","note":"x"}]}"#,
+            "empty",
+        ),
     ];
+    let huge = format!(
+        r#"{{"kind":"casebook-notes","format":2,"pack":"alemtuzumab-dah","annotations":[{{"sentence":"{}","note":"x"}}]}}"#,
+        "s".repeat(2_000_000)
+    );
+    let problems = Notes::from_json(&huge, &pack).unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.contains("2000000 characters")),
+        "{problems:?}"
+    );
     for (text, expected) in cases {
         let problems = Notes::from_json(text, &pack).expect_err(text);
         assert!(

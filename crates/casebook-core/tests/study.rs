@@ -301,6 +301,22 @@ fn sm2_never_lets_ef_fall_below_1_3() {
 }
 
 #[test]
+fn sm2_arithmetic_never_wraps_whatever_the_schedule() {
+    let extreme = Schedule {
+        repetitions: u32::MAX,
+        interval: u32::MAX,
+        easiness: 1_000,
+        due: i64::MAX,
+        last_review: 0,
+        again_today: false,
+    };
+    let next = review(extreme, 5, i64::MAX - 1);
+    assert_eq!(next.repetitions, u32::MAX);
+    assert_eq!(next.interval, casebook_core::study::sm2::MAX_INTERVAL);
+    assert_eq!(next.due, i64::MAX);
+}
+
+#[test]
 fn sm2_a_grade_below_3_restarts_repetitions_and_keeps_ef() {
     let (_, learned) = intervals(4, 3);
     assert_eq!(learned.interval, 15);
@@ -450,6 +466,15 @@ fn progress_round_trips_and_keeps_the_stage_order() {
     assert_eq!(Progress::from_json(&text, &pack).unwrap(), progress);
 }
 
+/// The study file `text` with `field` of every flashcard's schedule set to `value`.
+fn with_schedules(text: &str, field: &str, value: serde_json::Value) -> String {
+    let mut file: serde_json::Value = serde_json::from_str(text).unwrap();
+    for schedule in file["cards"].as_object_mut().unwrap().values_mut() {
+        schedule[field] = value.clone();
+    }
+    file.to_string()
+}
+
 #[test]
 fn damaged_or_foreign_progress_is_refused_with_reasons() {
     let pack = pack();
@@ -477,7 +502,15 @@ fn damaged_or_foreign_progress_is_refused_with_reasons() {
         ),
         (
             text.replace("\"easiness\": 250", "\"easiness\": 20"),
-            "outside SM-2's range",
+            "not one a review could make",
+        ),
+        (
+            with_schedules(&text, "interval", serde_json::json!(u32::MAX)),
+            "not one a review could make",
+        ),
+        (
+            with_schedules(&text, "due", serde_json::json!(i64::MIN)),
+            "not one a review could make",
         ),
         (
             text.replace("\"format\": 1", "\"format\": 9"),

@@ -88,8 +88,12 @@ pub fn Differential() -> Html {
         use_effect_with((), move |_| {
             let pack = &*pack;
             let own = storage::peek::<Checklist>(pack);
-            let (a, t) = (browser::query_param("a"), browser::query_param("t"));
-            match read_link(pack, a.as_deref(), t.as_deref(), &own) {
+            let (v, a, t) = (
+                browser::query_param("v"),
+                browser::query_param("a"),
+                browser::query_param("t"),
+            );
+            match read_link(pack, v.as_deref(), a.as_deref(), t.as_deref(), &own) {
                     LinkState::None => {}
                     LinkState::Unreadable(problems) => state.dispatch(Action::Notice(Some(format!(
                         "The link's answers could not be read ({}); nothing changed, and your own answers are shown.",
@@ -139,6 +143,7 @@ pub fn Differential() -> Html {
         let saved = saved.clone();
         move |what: &'static str, next: Checklist| {
             let previous = saved.value().clone();
+            let replaced_by = next.clone();
             let result = change_own(Box::new(move |c| *c = next));
             if result.is_ok() {
                 state.dispatch(Action::EndSteps);
@@ -149,6 +154,7 @@ pub fn Differential() -> Html {
                 state.dispatch(Action::Undo((!previous.is_empty()).then(|| Undo {
                     what: what.to_owned(),
                     previous,
+                    replaced_by,
                 })));
             }
         }
@@ -185,10 +191,15 @@ pub fn Differential() -> Html {
     let on_undo = {
         let change_own = change_own.clone();
         let state = state.clone();
-        let previous = state.undo.as_ref().map(|undo| undo.previous.clone());
+        let undo = state.undo.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(previous) = previous.clone() {
-                if change_own(Box::new(move |c| *c = previous)).is_ok() {
+            if let Some(undo) = undo.clone() {
+                // Applied to what is stored now: an answer given since, here or in
+                // another tab, is kept (docs/storage.md).
+                let put_back = move |c: &mut Checklist| {
+                    *c = c.undo_replacement(&undo.previous, &undo.replaced_by)
+                };
+                if change_own(Box::new(put_back)).is_ok() {
                     state.dispatch(Action::Undo(None));
                 }
             }

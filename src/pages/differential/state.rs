@@ -30,6 +30,8 @@ pub struct Undo {
     pub what: String,
     /// The user's answers and ticks before.
     pub previous: Checklist,
+    /// What replaced them: an undo puts back only what is still as it left it.
+    pub replaced_by: Checklist,
 }
 
 /// The view's state.
@@ -192,6 +194,7 @@ mod tests {
         let state = state.reduce(Action::Undo(Some(Undo {
             what: "loaded".into(),
             previous: Checklist::default(),
+            replaced_by: Checklist::default(),
         })));
         assert!(state.undo.is_some());
         let state = state

@@ -214,9 +214,11 @@ pub fn Study() -> Html {
                             { "Import from a file" }
                             <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_import} />
                         </label>
+                        // The answer that keeps the progress takes the asking button's
+                        // place, so a second tap or Enter never forgets by accident.
                         if confirm_reset {
-                            <button type="button" class="button danger" onclick={on_reset}>{ "Yes, forget my study progress" }</button>
                             <button type="button" class="button secondary" onclick={on_reset_cancel}>{ "Keep it" }</button>
+                            <button type="button" class="button danger" onclick={on_reset}>{ "Yes, forget my study progress" }</button>
                         } else {
                             <button type="button" class="button secondary" onclick={on_reset_ask}>{ "Reset study progress" }</button>
                         }

@@ -78,10 +78,24 @@ pub fn StagedReveal(props: &StagedRevealProps) -> Html {
             }
         })
     };
+    // Starting again forgets every committed stage, so it asks first; the answer that
+    // keeps them comes first, where the asking button was, so a second tap or Enter
+    // lands on it and never forgets by accident.
+    let confirm_restart = use_state(|| false);
+    let on_restart_ask = {
+        let confirm_restart = confirm_restart.clone();
+        Callback::from(move |_: MouseEvent| confirm_restart.set(true))
+    };
+    let on_restart_cancel = {
+        let confirm_restart = confirm_restart.clone();
+        Callback::from(move |_: MouseEvent| confirm_restart.set(false))
+    };
     let on_restart = {
         let revealed = revealed.clone();
         let restart = props.on_restart.clone();
+        let confirm_restart = confirm_restart.clone();
         Callback::from(move |_: MouseEvent| {
+            confirm_restart.set(false);
             revealed.set(1);
             restart.emit(());
         })
@@ -124,7 +138,19 @@ pub fn StagedReveal(props: &StagedRevealProps) -> Html {
                 <p class="notice" role="status">{ "You have worked through the whole case. Each stage keeps your ranking and its feedback above." }</p>
             }
             if !props.progress.attempts.is_empty() {
-                <button type="button" class="button secondary" onclick={on_restart}>{ "Start the case again" }</button>
+                <div class="button-row restart-row">
+                    if *confirm_restart {
+                        <button type="button" class="button secondary" onclick={on_restart_cancel}>{ "Keep my stages" }</button>
+                        <button type="button" class="button danger" onclick={on_restart}>{ "Yes, forget my stages and start again" }</button>
+                        <p class="muted small" role="status">{ format!(
+                            "Starting again forgets your ranking and next test at {} committed {}; questions and flashcards are kept.",
+                            props.progress.attempts.len(),
+                            if props.progress.attempts.len() == 1 { "stage" } else { "stages" }
+                        ) }</p>
+                    } else {
+                        <button type="button" class="button secondary" onclick={on_restart_ask}>{ "Start the case again\u{2026}" }</button>
+                    }
+                </div>
             }
         </section>
     }

@@ -12,7 +12,7 @@ use crate::ids::{DiagnosisId, ItemId, QuestionId, StageId};
 use crate::model::CasePack;
 use crate::saved::{cap_problems, shorten_quoted, Read, Saved};
 use crate::study::cards::{cards, Deck};
-use crate::study::sm2::{Schedule, MIN_EASINESS};
+use crate::study::sm2::{Schedule, MAX_INTERVAL, MIN_EASINESS};
 
 /// The version of the study format this build writes and reads.
 pub const STUDY_FORMAT: u32 = 1;
@@ -76,9 +76,18 @@ pub enum Change {
     Reset,
 }
 
-/// True when a schedule's E-Factor is within SM-2's range (and a sane upper bound).
+/// Days from 1970 a stored schedule may name (about 2,700 years either way): further is
+/// not a date a student studied on, only a damaged or hostile file.
+const DAY_RANGE: std::ops::RangeInclusive<i64> = -1_000_000..=1_000_000;
+
+/// True when a schedule's E-Factor is within SM-2's range (and a sane upper bound), and
+/// its interval, repetitions and days are ones a review could have made.
 fn schedule_in_range(schedule: &Schedule) -> bool {
     (MIN_EASINESS..=1_000).contains(&schedule.easiness)
+        && schedule.interval <= MAX_INTERVAL
+        && schedule.repetitions <= 1_000_000
+        && DAY_RANGE.contains(&schedule.due)
+        && (schedule.last_review == i64::MIN || DAY_RANGE.contains(&schedule.last_review))
 }
 
 /// Parses a stored study file for `pack`: the progress as written (not yet checked
@@ -364,8 +373,10 @@ impl Progress {
             }
             if !schedule_in_range(schedule) {
                 problems.push(format!(
-                    "Flashcard \"{id}\": an E-Factor of {} is outside SM-2's range.",
-                    schedule.easiness_factor()
+                    "Flashcard \"{id}\": its schedule (E-Factor {}, interval {} days, {} repetitions) is not one a review could make.",
+                    schedule.easiness_factor(),
+                    schedule.interval,
+                    schedule.repetitions
                 ));
             }
         }

@@ -30,6 +30,10 @@ pub const START_EASINESS: u32 = 250;
 /// The lowest E-Factor, in hundredths.
 pub const MIN_EASINESS: u32 = 130;
 
+/// The longest interval, in days (a century): beyond any study plan, and a bound that
+/// keeps the arithmetic of a stored schedule from wrapping.
+pub const MAX_INTERVAL: u32 = 36_500;
+
 /// One card's schedule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -100,15 +104,20 @@ pub fn review(schedule: Schedule, quality: u8, today: i64) -> Schedule {
     } else {
         let updated = i64::from(schedule.easiness) + i64::from(easiness_change(quality));
         next.easiness = updated.max(i64::from(MIN_EASINESS)) as u32;
-        next.repetitions = schedule.repetitions + 1;
+        next.repetitions = schedule.repetitions.saturating_add(1);
         next.interval = match next.repetitions {
             1 => 1,
             2 => 6,
-            // I(n) = I(n−1) × EF, rounded up: integer arithmetic in hundredths.
-            _ => (schedule.interval * next.easiness).div_ceil(100),
+            // I(n) = I(n−1) × EF, rounded up: integer arithmetic in hundredths, held at
+            // MAX_INTERVAL so no schedule, however it was stored, can wrap around.
+            _ => (schedule
+                .interval
+                .saturating_mul(next.easiness)
+                .div_ceil(100))
+            .min(MAX_INTERVAL),
         };
     }
-    next.due = today + i64::from(next.interval);
+    next.due = today.saturating_add(i64::from(next.interval));
     next
 }
 
