@@ -171,12 +171,14 @@ pub enum KeepError {
 }
 
 /// Keeps an opened pack (text and encoding) and makes it the one shown on next visits.
+/// `Ok(false)`: kept, but the choice of it could not be remembered (local storage full
+/// or off), so the next visit shows the built-in case until it is chosen again.
 pub async fn keep(
     built_in_id: &str,
     file: &str,
     text: &str,
     pack: &CasePack,
-) -> Result<(), KeepError> {
+) -> Result<bool, KeepError> {
     let id = pack.meta.id.clone();
     if id == built_in_id {
         return Err(KeepError::BuiltIn);
@@ -193,6 +195,5 @@ pub async fn keep(
     })
     .await
     .map_err(KeepError::NotKept)?;
-    let _ = packs::set_active(Some(id.as_str()));
-    Ok(())
+    Ok(packs::set_active(Some(id.as_str())).is_ok())
 }

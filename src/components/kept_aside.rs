@@ -102,6 +102,7 @@ pub fn StorageStatus() -> Html {
         Persistence::Unknown => return html! { <p class="muted small storage-status" data-client-layout=""></p> },
         Persistence::Persistent => "Kept on this device until you delete it: the browser has agreed not to clear it.",
         Persistence::BestEffort => "Kept on this device, but the browser may clear it if space runs low (or, in some browsers, after weeks without a visit): save to a file what you cannot lose.",
+        Persistence::Unavailable => "This browser keeps nothing for Casebook (its storage is turned off): what you do here lasts only until the page is closed, unless you save it to a file.",
     };
     html! { <p class="muted small storage-status" data-client-layout="">{ text }</p> }
 }

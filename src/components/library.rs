@@ -101,8 +101,15 @@ pub fn CaseLibrary() -> Html {
                             yew::platform::spawn_local(async move {
                                 let id = pack.meta.id.clone();
                                 match library::keep(&seed_id, &file_name, &stored_text, &pack).await {
-                                    Ok(()) => {
-                                        let title = pack.meta.heading().to_owned();
+                                    Ok(remembered) => {
+                                        let title = if remembered {
+                                            pack.meta.heading().to_owned()
+                                        } else {
+                                            format!(
+                                                "{} (kept on this device; this device's storage could not also note it as the case to show, so the next visit starts with the built-in case: choose it below then)",
+                                                pack.meta.heading()
+                                            )
+                                        };
                                         let format = pack.format;
                                         library::reload_entries(&library).await;
                                         status_done.set(Import::Idle);

@@ -383,6 +383,8 @@ pub enum Persistence {
     Persistent,
     /// Not granted: the browser may clear it when space runs low.
     BestEffort,
+    /// This browser keeps nothing for the site (storage turned off or refused).
+    Unavailable,
 }
 
 /// Whether this site's storage is persistent, read after hydration and again after the
@@ -393,6 +395,10 @@ pub fn use_persistence() -> Persistence {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
+            if !backend::available() {
+                state.set(Persistence::Unavailable);
+                return;
+            }
             backend::query_persisted(move |persisted| {
                 state.set(if persisted {
                     Persistence::Persistent

@@ -6,6 +6,11 @@ use super::SaveError;
 /// Stands for a listener for other tabs' changes (there are none natively).
 pub struct ChangeListener;
 
+/// Natively (the prerender step) there is nothing to keep, and nothing to say so.
+pub fn available() -> bool {
+    true
+}
+
 /// Nothing is stored natively.
 pub fn get(_key: &str) -> Option<String> {
     None

@@ -13,6 +13,11 @@ fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
 }
 
+/// True when this browser lets the site keep values (local storage is there and on).
+pub fn available() -> bool {
+    storage().is_some()
+}
+
 /// What is stored under `key`.
 pub fn get(key: &str) -> Option<String> {
     storage()?.get_item(key).ok()?

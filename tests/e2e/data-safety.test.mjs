@@ -486,3 +486,31 @@ test('a pack\'s text cannot reorder the app\'s own, and a backslash link does no
   await clearStorage(page);
   await page.close();
 });
+
+test('storage turned off is said where work is kept; a pack opened with local storage full says it cannot be remembered as shown', async () => {
+  // Local storage turned off (its getter throws, as a browser that refuses it does).
+  const browser = await launch({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
+  try {
+    await browser.context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The user denied storage', 'SecurityError'); } });
+    });
+    const page = await browser.context.newPage();
+    for (const path of ['/reader', '/study']) {
+      await page.goto(`${session.server.url}${path}`);
+      await waitForHydration(page);
+      await page.locator('.storage-status', { hasText: /keeps nothing for Casebook/ }).first().waitFor();
+      assert.equal(await page.locator('.storage-status', { hasText: /may clear it/ }).count(), 0);
+    }
+  } finally {
+    await browser.close();
+  }
+  // Local storage full: the pack is kept (in IndexedDB), and the message says the next
+  // visit will not show it by itself.
+  const page = await start('/');
+  await fillLocalStorage(page);
+  await openPack(page, packFile('full.casepack.md'));
+  await page.getByText(/could not also note it as the case to show/).waitFor();
+  await emptyFiller(page);
+  await clearStorage(page);
+  await page.close();
+});
