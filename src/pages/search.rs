@@ -26,6 +26,9 @@ const SNIPPET: usize = 220;
 /// every keystroke cost more than the search itself.
 const ADDRESS_DELAY_MS: u32 = 300;
 
+/// The longest query written into the address (characters).
+const MAX_ADDRESS_QUERY: usize = 500;
+
 /// The search page.
 #[component]
 pub fn Search() -> Html {
@@ -67,7 +70,13 @@ pub fn Search() -> Html {
         let address_update = address_update.clone();
         Callback::from(move |event: InputEvent| {
             let value = browser::input_value(&event);
-            let for_address = value.clone();
+            // A query longer than anyone types (a paste of a page) is searched, but not
+            // written into the address: an address that long breaks sharing and history.
+            let for_address = if value.chars().count() <= MAX_ADDRESS_QUERY {
+                value.clone()
+            } else {
+                String::new()
+            };
             *address_update.borrow_mut() = Some(browser::later(ADDRESS_DELAY_MS, move || {
                 browser::replace_query("q", &for_address)
             }));
@@ -77,6 +86,8 @@ pub fn Search() -> Html {
     let on_submit = Callback::from(|event: SubmitEvent| event.prevent_default());
 
     let trimmed = query.trim().to_owned();
+    // The query as the status line repeats it: a long paste is not echoed whole.
+    let echoed = casebook_core::saved::shorten(&trimmed, 80);
     let hits = match &*index {
         index if !trimmed.is_empty() => index.search(&trimmed),
         _ => Vec::new(),
@@ -102,9 +113,9 @@ pub fn Search() -> Html {
                     if trimmed.is_empty() {
                         { "Type a word to search. Results appear as you type." }
                     } else if total == 0 {
-                        { format!("Nothing matches \u{201c}{trimmed}\u{201d}. Try fewer words or another spelling.") }
+                        { format!("Nothing matches \u{201c}{echoed}\u{201d}. Try fewer words or another spelling.") }
                     } else {
-                        { format!("{total} {} for \u{201c}{trimmed}\u{201d}", if total == 1 { "result" } else { "results" }) }
+                        { format!("{total} {} for \u{201c}{echoed}\u{201d}", if total == 1 { "result" } else { "results" }) }
                     }
                 </p>
                 if total > 0 {

@@ -39,6 +39,12 @@ test('nothing found is said plainly, and a shared address reproduces a search', 
   await waitForHydration(page);
   await page.locator('.result').first().waitFor();
   assert.equal(await page.getByLabel(/^Search everything/).inputValue(), 'oedema');
+  // A pasted page is searched, but neither echoed whole nor written into the address.
+  await page.getByLabel(/^Search everything/).fill(`zq${'w'.repeat(100_000)}`);
+  await page.getByText(/Nothing matches “zqw+…”/).waitFor();
+  assert.ok((await page.locator('.search-results [role=status]').textContent()).length < 200);
+  await page.waitForTimeout(500);
+  assert.ok(page.url().length < 1000, `${page.url().length} characters of address`);
   await page.close();
 });
 
