@@ -61,5 +61,12 @@ async function registerServiceWorker() {
   }
 }
 
-start();
-registerServiceWorker();
+// The service worker precaches the whole app (every page, the importer's wasm) for
+// offline use. It is registered once the app has started and the page is idle, so that
+// download never competes with the first visit's own files.
+function whenIdle(callback) {
+  if ('requestIdleCallback' in window) requestIdleCallback(callback, { timeout: 5000 });
+  else setTimeout(callback, 1000);
+}
+
+start().finally(() => whenIdle(registerServiceWorker));

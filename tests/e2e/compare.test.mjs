@@ -71,6 +71,10 @@ for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768
       assert.equal(await page.getByRole('img', { name: /^Tahir/ }).count(), 0);
       assert.match(await page.locator('#row-alport-transplant').textContent(), /not charted, so no death is counted twice/);
       assert.equal(await page.getByRole('img', { name: /^Alport/ }).count(), 0);
+      // Under the chart: which rows are not charted, each with why.
+      const uncharted = await page.locator('.not-charted').textContent();
+      assert.match(uncharted, /Alport kidney-transplant cases \(refs 9, 10\): Whether these two patients/);
+      assert.match(uncharted, /Lapointe et al\. 2018[^:]*: its deaths and n are not both given/);
       // Hide a row by touch.
       const columns = () => page.locator('.compare-table thead th').count();
       const before = await columns();

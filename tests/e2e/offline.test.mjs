@@ -60,3 +60,35 @@ test('control: with service workers blocked, the same offline reload fails', asy
     await server.stop();
   }
 });
+
+test('a first visit fetches only its own files: the precache (the importer among it) waits until the app has started', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    const requests = [];
+    // Requests from the page and from its service worker, each with the time it was made.
+    browser.context.on('request', (request) => requests.push({ url: request.url(), at: Date.now() }));
+    await page.goto(`${server.url}/differential`);
+    await waitForHydration(page);
+    const hydrated = Date.now();
+    const importer = () => requests.filter((r) => /casebook-importer.*\.wasm$/.test(r.url));
+    const others = () => requests.filter((r) => /\/(timeline|reader|compare)\/?$/.test(new URL(r.url).pathname));
+    assert.equal(importer().length, 0, 'the importer is not fetched by the first visit');
+    assert.equal(others().length, 0, 'nor are other routes\' pages');
+    // Once idle, the worker precaches everything for offline use, the importer included.
+    await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.ready).active));
+    await page.waitForFunction(async () => {
+      for (const key of await caches.keys()) {
+        const cache = await caches.open(key);
+        if ((await cache.keys()).some((request) => /casebook-importer.*\.wasm$/.test(request.url))) return true;
+      }
+      return false;
+    }, null, { timeout: 20000 });
+    assert.ok(importer().every((r) => r.at >= hydrated), 'precached after the app started');
+    await page.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});

@@ -203,22 +203,33 @@ test('the case stage by stage, a question, two flashcards; kept over reload and 
     writeFileSync(broken, JSON.stringify({ ...file, study: { ...file.study, attempts: [{ stage: 'nowhere', ranking: [] }] } }));
     await page.locator('.study-progress input[type=file]').setInputFiles(broken);
     await page.getByText(/was not imported, and nothing changed: The case has no stage "nowhere"/).waitFor();
-    // Starting the case again asks first: the answer that keeps the stages takes the
-    // asking button's place (a second tap keeps them), and only "Yes" forgets them.
+    // Starting the case again asks first (the question where the asking button was, so
+    // a second tap forgets nothing), only "Yes" forgets, and the stages can be put back.
     const committed = async () => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)).attempts.length;
     assert.equal(await committed(), 11);
     const ask = page.getByRole('button', { name: 'Start the case again…' });
     await ask.scrollIntoViewIfNeeded();
     const askBox = await ask.boundingBox();
     await ask.tap();
-    await page.getByText(/Starting again forgets your ranking and next test at 11 committed stages/).waitFor();
+    await page.getByText(/Start the case again\? This forgets your rankings and next tests for 11 stages/).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'restart-keep');
+    // A second tap where the asking button was lands on the question, not on "Yes".
     await page.touchscreen.tap(askBox.x + 10, askBox.y + askBox.height / 2);
+    await page.waitForTimeout(200);
+    assert.equal(await committed(), 11, 'a second tap does not forget');
+    await page.getByRole('button', { name: 'Keep my stages' }).tap();
     await page.getByRole('button', { name: 'Start the case again…' }).waitFor();
-    assert.equal(await committed(), 11, 'a second tap where the button was keeps the stages');
+    await page.waitForFunction(() => document.activeElement?.id === 'restart-ask');
     await page.getByRole('button', { name: 'Start the case again…' }).tap();
     await page.getByRole('button', { name: 'Yes, forget my stages and start again' }).tap();
     await page.waitForFunction(() => document.querySelectorAll('.stage').length === 1);
     assert.equal(await committed(), 0);
+    // The focus is back at the first stage, with the way back beside it.
+    await page.waitForFunction(() => document.activeElement?.id === 'stage-symptoms-heading');
+    await page.getByText('Your 11 stages were forgotten; the case starts again below.').waitFor();
+    await page.getByRole('button', { name: 'Put them back' }).tap();
+    await page.waitForFunction(async (key) => JSON.parse(localStorage.getItem(key)).attempts.length === 11, KEY);
+    await page.getByText('You have worked through the whole case.').waitFor();
     assert.deepEqual(messages, []);
     await page.close();
   } finally {

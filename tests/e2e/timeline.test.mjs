@@ -147,7 +147,27 @@ for (const viewport of VIEWPORTS) {
       // Landscape tablets and wider: a column beside the drawing, wholly on screen below
       // the header, so the drawing keeps its full height; narrower: a sheet.
       assert.equal(placed.beside, viewport.width >= 992, `details beside the drawing at ${viewport.width} px`);
-      if (placed.beside) assert.ok(placed.top >= placed.header && placed.bottom <= placed.height, JSON.stringify(placed));
+      if (placed.beside) {
+        assert.ok(placed.top >= placed.header && placed.bottom <= placed.height, JSON.stringify(placed));
+        // The last event on the drawing, and an event chosen in the list below it: the
+        // column is still wholly in view under the header, its title and Close with it.
+        const inView = () => page.evaluate(() => {
+          const sheet = document.querySelector('.event-details').getBoundingClientRect();
+          return sheet.top >= document.querySelector('.site-header').getBoundingClientRect().bottom && sheet.bottom <= innerHeight;
+        });
+        const last = page.locator('.timeline-svg .mark').last();
+        await last.scrollIntoViewIfNeeded();
+        await last.tap();
+        await page.waitForFunction(() => location.pathname !== '/timeline/haemoptysis');
+        await page.waitForTimeout(200);
+        assert.ok(await inView(), 'the column is in view for the last mark');
+        const listed = page.locator('.event-list .event-label a').nth(5);
+        await listed.scrollIntoViewIfNeeded();
+        await listed.tap();
+        await page.waitForTimeout(200);
+        assert.ok(await inView(), 'the column is in view beside the list');
+        assert.ok(await page.locator('.event-details .details-close').isVisible());
+      }
 
       // Keyboard selection: focus another mark and press Enter.
       await page.locator('.mark[data-event="ctpa"]').focus();
@@ -264,6 +284,32 @@ test('a measurement card draws a labelled number line only where it says somethi
     assert.ok(lone.length > 0 && lone.every((c) => !c.gauge), 'no line for a lone value without a range');
     // A series with a reference range shows it shaded, with its limits as ticks.
     assert.ok(cards.some((c) => c.band && c.ticks.length === 2), 'a range is drawn with both its limits');
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a tap on a mark where the sheet will open selects that mark, not what the sheet puts under the finger', async () => {
+  const browser = await launch({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block', hasTouch: true });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/timeline`);
+    await waitForHydration(page);
+    // Bring a mark to the foot of the screen, where the details sheet opens.
+    const label = page.locator('.mark[data-event="haemoptysis"] .mark-label');
+    await label.scrollIntoViewIfNeeded();
+    await page.evaluate(() => {
+      const r = document.querySelector('.mark[data-event="haemoptysis"] .mark-label').getBoundingClientRect();
+      window.scrollBy(0, r.top - innerHeight * 0.85);
+    });
+    const box = await label.boundingBox();
+    assert.ok(box.y > 1024 * 0.6, `the label is low on the screen (${box.y})`);
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForURL(`${server.url}/timeline/haemoptysis`);
+    await page.locator('.event-details').getByRole('heading', { name: /haemoptysis/i }).waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(new URL(page.url()).pathname, '/timeline/haemoptysis', 'no link in the sheet was followed');
     await page.close();
   } finally {
     await browser.close();

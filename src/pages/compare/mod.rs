@@ -141,6 +141,19 @@ pub fn Compare() -> Html {
                 <h2 id="outcome-heading">{ "Outcome by group" }</h2>
                 <OutcomeChart bars={bars} />
                 <p class="muted small">{ "Rows without both deaths and n are not charted, nor is a row whose patients another row already counts. Where rows overlap or a row is another condition, its note says so, beside its bar and in the table." }</p>
+                // Which rows are not charted, and why, right under the chart (where the
+                // question comes up), not only in each row's card. Always in the page, so
+                // hiding rows changes its items, never what surrounds it.
+                <div class="not-charted">
+                    if rows.iter().any(|row| row.outcome_counts.is_none()) {
+                        <p class="small"><strong>{ "Not charted:" }</strong></p>
+                        <ul class="small">
+                            { for rows.iter().filter(|row| row.outcome_counts.is_none()).map(|row| html! {
+                                <li>{ &row.label }{ ": " }{ row.note.clone().unwrap_or_else(|| "its deaths and n are not both given.".to_owned()) }</li>
+                            }) }
+                        </ul>
+                    }
+                </div>
                 { for pack.compare.notes.iter().map(|note| html! {
                     <div class="notice compare-note">
                         { &note.text }{ " " }<SourceNote provenance={note.provenance.clone()} />

@@ -165,7 +165,7 @@ pub fn Differential() -> Html {
         let ticks = own.ticks.clone();
         Callback::from(move |_| {
             replace_own(
-                "The published case was loaded",
+                "The published case was loaded in place of your {answers}",
                 Checklist {
                     answers: answers.clone(),
                     ticks: ticks.clone(),
@@ -184,9 +184,7 @@ pub fn Differential() -> Html {
     };
     let on_reset = {
         let replace_own = replace_own.clone();
-        Callback::from(move |_| {
-            replace_own("Your answers and ticks were cleared", Checklist::default())
-        })
+        Callback::from(move |_| replace_own("Cleared your {all}", Checklist::default()))
     };
     let on_undo = {
         let change_own = change_own.clone();
@@ -210,7 +208,7 @@ pub fn Differential() -> Html {
         let shared = state.shared.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(shared) = shared.clone() {
-                replace_own("The link's answers became yours", shared);
+                replace_own("The link's answers replaced your {all}", shared);
             }
         })
     };
@@ -380,7 +378,9 @@ pub fn Differential() -> Html {
                 </div>
             }
             if let Some(undo) = &state.undo {
-                <p class="notice" role="status">{ format!("{}; your {} earlier answers were replaced. ", undo.what, undo.previous.answers.len()) }
+                <p class="notice" role="status">{ format!("{}. ", undo.what
+                    .replace("{answers}", &answers_and_ticks(&Checklist { answers: undo.previous.answers.clone(), ticks: Default::default() }))
+                    .replace("{all}", &answers_and_ticks(&undo.previous))) }
                     <button type="button" class="button secondary small-button" onclick={on_undo}>{ "Put them back" }</button></p>
             }
             <SaveErrorBar error={state.error.clone().map(AttrValue::from)} />
@@ -389,7 +389,7 @@ pub fn Differential() -> Html {
             <div class="differential-layout">
                 <section class="diagnoses" aria-labelledby={route::element::DIAGNOSES}>
                     <h2 id={route::element::DIAGNOSES}>{ "Diagnoses" }</h2>
-                    <p class="muted how">{ "Ruled out if any answer rules it out; otherwise supported or less likely when more answers support it or weigh against it; possible when they balance. Within a standing the order is a count, not a probability: answers for minus answers against (each card gives its count), then the case pack's order." }</p>
+                    <p class="muted how">{ how_ranked(pack) }</p>
                     <ol class="dx-list">
                         { for assessed.iter().enumerate().map(|(index, a)| {
                             let reasons: Vec<ReasonView> = a.rules_out.iter().chain(&a.supports).chain(&a.against).map(ReasonView::from_reason).collect();
@@ -475,6 +475,36 @@ struct LastChange {
     moves: Vec<(String, Standing, Standing)>,
 }
 
+/// How the diagnoses are ranked, in words. When no rule of the pack rules anything out,
+/// it says so, and that an author's exclusion resting on several findings together is
+/// counted as each finding weighing against.
+fn how_ranked(pack: &casebook_core::CasePack) -> String {
+    let order = "Within a standing the order is a count, not a probability: answers for minus answers against (each card gives its count), then the case pack's order.";
+    if pack
+        .rules
+        .iter()
+        .any(|rule| rule.effect == casebook_core::Effect::RulesOut)
+    {
+        format!("Ruled out if any answer rules it out; otherwise supported or less likely when more answers support it or weigh against it; possible when they balance. {order}")
+    } else {
+        format!("Supported or less likely when more answers support it or weigh against it; possible when they balance. No single answer rules a diagnosis out in this case's sources; where authors exclude a diagnosis on several findings together, each of those findings weighs against it here. {order}")
+    }
+}
+
+/// "3 answers and 2 ticked items", as a checklist holds them (for the undo's line).
+fn answers_and_ticks(checklist: &Checklist) -> String {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let answers = count(checklist.answers.len(), "answer", "answers");
+    match checklist.ticks.len() {
+        0 => answers,
+        ticks => format!(
+            "{answers} and {}",
+            count(ticks, "ticked item", "ticked items")
+        ),
+    }
+}
+
 /// Properties of [`AnswerEffect`].
 #[derive(Properties, PartialEq, Clone)]
 struct AnswerEffectProps {
@@ -497,6 +527,10 @@ fn AnswerEffect(props: &AnswerEffectProps) -> Html {
                 { format!("{}: ", change.said) }
                 if change.moves.is_empty() {
                     { "no diagnosis changed." }
+                } else if change.moves.len() > 3 {
+                    // After a load or a reset: a count, not a list that would cover the
+                    // findings; every diagnosis is one tap away.
+                    { format!("{} diagnoses changed standing.", change.moves.len()) }
                 } else {
                     { change.moves.iter().map(|(name, was, now)| format!("{name}: {} \u{2192} {}", was.label(), now.label())).collect::<Vec<_>>().join("; ") }
                     { "." }

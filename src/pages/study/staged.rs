@@ -78,28 +78,62 @@ pub fn StagedReveal(props: &StagedRevealProps) -> Html {
             }
         })
     };
-    // Starting again forgets every committed stage, so it asks first; the answer that
-    // keeps them comes first, where the asking button was, so a second tap or Enter
-    // lands on it and never forgets by accident.
+    // Starting again forgets every committed stage, so it asks first: the question takes
+    // the asking button's place (a second tap lands on words, not on "Yes"), the focus
+    // goes to the answer that keeps them, and what was forgotten can be put back.
     let confirm_restart = use_state(|| false);
+    // The stages forgotten by the last "start again", to put back.
+    let forgotten = use_state(|| None::<Vec<StageAttempt>>);
     let on_restart_ask = {
         let confirm_restart = confirm_restart.clone();
-        Callback::from(move |_: MouseEvent| confirm_restart.set(true))
+        Callback::from(move |_: MouseEvent| {
+            confirm_restart.set(true);
+            crate::browser::focus_later(RESTART_KEEP.to_owned());
+        })
     };
     let on_restart_cancel = {
         let confirm_restart = confirm_restart.clone();
-        Callback::from(move |_: MouseEvent| confirm_restart.set(false))
+        Callback::from(move |_: MouseEvent| {
+            confirm_restart.set(false);
+            crate::browser::focus_later(RESTART_ASK.to_owned());
+        })
     };
+    let first_heading = views
+        .first()
+        .map(|v| format!("stage-{}-heading", v.stage.id))
+        .unwrap_or_default();
     let on_restart = {
         let revealed = revealed.clone();
         let restart = props.on_restart.clone();
         let confirm_restart = confirm_restart.clone();
+        let forgotten = forgotten.clone();
+        let attempts = props.progress.attempts.clone();
+        let first_heading = first_heading.clone();
         Callback::from(move |_: MouseEvent| {
             confirm_restart.set(false);
+            forgotten.set(Some(attempts.clone()));
             revealed.set(1);
             restart.emit(());
+            // Back to the first stage, where the case starts again and the undo is.
+            crate::browser::focus_later(first_heading.clone());
         })
     };
+    // Puts back the forgotten stages, applied to the progress as it is now: a stage
+    // committed since keeps its new attempt.
+    let on_put_back = {
+        let forgotten = forgotten.clone();
+        let commit = props.on_commit.clone();
+        let progress = props.progress.clone();
+        Callback::from(move |_: MouseEvent| {
+            for attempt in (*forgotten).clone().unwrap_or_default() {
+                if progress.attempt(&attempt.stage).is_none() {
+                    commit.emit(attempt);
+                }
+            }
+            forgotten.set(None);
+        })
+    };
+    let forgotten_count = (*forgotten).as_ref().map_or(0, Vec::len);
     html! {
         <section class="staged" id="reveal" aria-labelledby="reveal-heading">
             <h2 id="reveal-heading">{ "Work the case, stage by stage" }</h2>
@@ -107,6 +141,7 @@ pub fn StagedReveal(props: &StagedRevealProps) -> Html {
                 "Meet the case as its clinicians did, one stage at a time. At each stage, rank the diagnoses you now consider likely and name the test you would order next; then compare with the checklist's ranking on the same facts. Every fact comes with the sentence it rests on. Times are counted from the {}.",
                 pack.anchor.label
             ) }</p>
+            <ForgottenNotice count={forgotten_count} on_put_back={on_put_back} />
             <ol class="stages">
                 { for views.iter().take(shown).map(|view| {
                     let attempt = props.progress.attempt(&view.stage.id).cloned();
@@ -140,19 +175,46 @@ pub fn StagedReveal(props: &StagedRevealProps) -> Html {
             if !props.progress.attempts.is_empty() {
                 <div class="button-row restart-row">
                     if *confirm_restart {
-                        <button type="button" class="button secondary" onclick={on_restart_cancel}>{ "Keep my stages" }</button>
-                        <button type="button" class="button danger" onclick={on_restart}>{ "Yes, forget my stages and start again" }</button>
-                        <p class="muted small" role="status">{ format!(
-                            "Starting again forgets your ranking and next test at {} committed {}; questions and flashcards are kept.",
+                        <p role="status">{ format!(
+                            "Start the case again? This forgets your rankings and next tests for {} {}; questions and flashcards are kept.",
                             props.progress.attempts.len(),
                             if props.progress.attempts.len() == 1 { "stage" } else { "stages" }
                         ) }</p>
+                        <button type="button" id={RESTART_KEEP} class="button secondary" onclick={on_restart_cancel}>{ "Keep my stages" }</button>
+                        <button type="button" class="button danger" onclick={on_restart}>{ "Yes, forget my stages and start again" }</button>
                     } else {
-                        <button type="button" class="button secondary" onclick={on_restart_ask}>{ "Start the case again\u{2026}" }</button>
+                        <button type="button" id={RESTART_ASK} class="button secondary" onclick={on_restart_ask}>{ "Start the case again\u{2026}" }</button>
                     }
                 </div>
             }
         </section>
+    }
+}
+
+/// Ids of the "start again" controls, to move the focus between them.
+const RESTART_ASK: &str = "restart-ask";
+const RESTART_KEEP: &str = "restart-keep";
+
+/// Properties of [`ForgottenNotice`].
+#[derive(Properties, PartialEq, Clone)]
+struct ForgottenNoticeProps {
+    /// How many stages the last "start again" forgot (0: none, nothing shown).
+    count: usize,
+    on_put_back: Callback<MouseEvent>,
+}
+
+/// Says the stages were forgotten, with the way back. Always rendered (empty when there
+/// is nothing to say), so its coming does not rebuild the stages around it.
+#[component]
+fn ForgottenNotice(props: &ForgottenNoticeProps) -> Html {
+    if props.count == 0 {
+        return Html::default();
+    }
+    html! {
+        <p class="notice" role="status">
+            { format!("Your {} {} forgotten; the case starts again below. ", props.count, if props.count == 1 { "stage was" } else { "stages were" }) }
+            <button type="button" class="button secondary small-button" onclick={props.on_put_back.clone()}>{ "Put them back" }</button>
+        </p>
     }
 }
 

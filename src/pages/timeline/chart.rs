@@ -54,6 +54,8 @@ struct Gesture {
     travelled: f64,
     /// True once two pointers were down in this gesture (so lifting one is no tap).
     multi: bool,
+    /// True when the gesture that just ended was a tap: the click that follows selects.
+    was_tap: bool,
 }
 
 /// The drawing.
@@ -147,6 +149,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             if gesture.pointers.is_empty() {
                 gesture.travelled = 0.0;
                 gesture.multi = false;
+                gesture.was_tap = false;
             }
             gesture.pointers.insert(
                 event.pointer_id(),
@@ -209,15 +212,24 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
     };
     let on_pointer_up = {
         let gesture = gesture.clone();
-        let on_select = props.on_select.clone();
-        let client_point = client_point.clone();
-        let hit_points = hit_points.clone();
         Callback::from(move |event: PointerEvent| {
             let mut gesture = gesture.borrow_mut();
             gesture.pointers.remove(&event.pointer_id());
-            let tap =
+            gesture.was_tap =
                 gesture.pointers.is_empty() && !gesture.multi && gesture.travelled <= TAP_SLOP;
-            if !tap {
+        })
+    };
+    // A tap selects on the click that follows it, not on the pointer's lifting: the
+    // details appear only after the click has been delivered to the drawing, so a sheet
+    // opening under the finger can never receive the tap's click (and follow a link in it).
+    let on_click = {
+        let gesture = gesture.clone();
+        let on_select = props.on_select.clone();
+        let client_point = client_point.clone();
+        let hit_points = hit_points.clone();
+        Callback::from(move |event: MouseEvent| {
+            let was_tap = std::mem::take(&mut gesture.borrow_mut().was_tap);
+            if !was_tap {
                 return;
             }
             let Some((x, y, drawn_width)) = client_point(event.client_x(), event.client_y()) else {
@@ -297,7 +309,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             <svg ref={svg_ref} class="timeline-svg" width={width.to_string()} height={height.to_string()}
                 viewBox={format!("0 0 {width} {height}")}
                 onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
-                onpointerup={on_pointer_up} onpointercancel={on_pointer_cancel}>
+                onpointerup={on_pointer_up} onpointercancel={on_pointer_cancel} onclick={on_click}>
                 // Lane bands and captions.
                 { for lanes.iter().zip(&tops).enumerate().map(|(index, (lane, &top))| {
                     let band = LANE_CAPTION + lane.rows as f64 * row_height + LANE_PAD;

@@ -233,26 +233,28 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
             // The chart holds a stop for every event; this link lets a keyboard user past them.
             <a class="skip-inline" href={format!("#{}", crate::route::element::EVENT_LIST)}>{ "Skip the chart, to the events in order" }</a>
-            // On a wide screen the details sit beside the drawing (see the stylesheet); on
-            // a narrow one they are a sheet at the foot of the screen.
+            // On a wide screen the details sit in a column beside the drawing, the
+            // measurements and the list, held under the header all the way down (see the
+            // stylesheet); on a narrow one they are a sheet at the foot of the screen.
             <div class="chart-with-details">
                 <div class="chart-column">
                     <TimelineChart state={state.clone()} selected={selected.clone()} on_select={on_select} />
                     <p class="muted small chart-hint">{ "Drag to move through time, pinch or use the wheel to zoom, tap an event for its details. Dashed rings are approximate times, arrows are times known only to be before or after a point, and thin bars are spans or ranges." }</p>
                 </div>
                 <EventDetails selected={selected.clone()} />
+                <div class="below-column">
+                    <section class="below-chart" aria-labelledby="measures-heading">
+                        <h2 id="measures-heading">{ "Measurements" }</h2>
+                        <p class="muted small">{ "Each value on its own number line, the reference band shaded where the paper gives limits; a line joins values of the same test in time order." }</p>
+                        <Measurements />
+                    </section>
+
+                    <section class="below-chart" aria-labelledby={crate::route::element::EVENT_LIST}>
+                        <h2 id={crate::route::element::EVENT_LIST}>{ "Events in order" }</h2>
+                        <EventList selected={selected} lanes={lanes} query={AttrValue::from(state.query.clone())} />
+                    </section>
+                </div>
             </div>
-
-            <section class="below-chart" aria-labelledby="measures-heading">
-                <h2 id="measures-heading">{ "Measurements" }</h2>
-                <p class="muted small">{ "Each value on its own number line, the reference band shaded where the paper gives limits; a line joins values of the same test in time order." }</p>
-                <Measurements />
-            </section>
-
-            <section class="below-chart" aria-labelledby={crate::route::element::EVENT_LIST}>
-                <h2 id={crate::route::element::EVENT_LIST}>{ "Events in order" }</h2>
-                <EventList selected={selected} lanes={lanes} query={AttrValue::from(state.query.clone())} />
-            </section>
         </article>
     }
 }
