@@ -20,10 +20,10 @@ use yew::prelude::*;
 
 pub use backend::{
     capture_pointer, chosen_file, clear_selection, client_rect, coarse_pointer, copy_to_clipboard,
-    current_fragment, download, dropped_file, element_width, focus, focus_later, go_back,
-    keep_above_sheet, later, listen, listen_wheel, now_ms, origin, print, publish_header_height,
-    query_param, read_text, replace_query, reveal_current_nav_link, reveal_highlight,
-    selected_sentence, today, FileReading, Listening, Timer,
+    current_fragment, download, dropped_file, element_width, focus, focus_later,
+    focus_selector_later, go_back, keep_above_sheet, later, listen, listen_wheel, now_ms, origin,
+    print, publish_header_height, query_param, read_text, replace_query, reveal_current_nav_link,
+    reveal_highlight, selected_sentence, today, FileReading, Listening, Timer,
 };
 
 /// A file the user picked or dropped.
@@ -31,6 +31,14 @@ pub type FileHandle = web_sys::File;
 
 /// The largest notes or progress file read (they are a few KB).
 pub const SMALL_FILE_LIMIT: usize = 5 * 1024 * 1024;
+
+/// True when `event` is the Escape key being pressed.
+pub fn is_escape(event: &Event) -> bool {
+    use wasm_bindgen::JsCast;
+    event
+        .dyn_ref::<web_sys::KeyboardEvent>()
+        .is_some_and(|key| key.key() == "Escape")
+}
 
 /// Where a listener listens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

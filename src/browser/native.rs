@@ -34,6 +34,9 @@ pub fn later(_ms: u32, _done: impl FnOnce() + 'static) -> Timer {
 /// Nothing to focus natively.
 pub fn focus_later(_id: String) {}
 
+/// Nothing to focus natively.
+pub fn focus_selector_later(_selector: String) {}
+
 /// No address natively.
 pub fn query_param(_name: &str) -> Option<String> {
     None

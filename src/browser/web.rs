@@ -74,6 +74,28 @@ pub fn focus_later(id: String) {
     gloo::timers::callback::Timeout::new(0, move || focus(&id)).forget();
 }
 
+/// Moves focus to the first element matching `selector` once the page has drawn what is
+/// pending (a timeline mark, which has no id of its own).
+pub fn focus_selector_later(selector: String) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(element) = gloo::utils::document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+        else {
+            return;
+        };
+        // HTML and SVG elements both have `focus()`; calling it by name serves both
+        // without a binding for each.
+        if let Ok(focus) = js_sys::Reflect::get(&element, &"focus".into())
+            .and_then(|focus| focus.dyn_into::<js_sys::Function>())
+        {
+            let _ = focus.call0(&element);
+        }
+    })
+    .forget();
+}
+
 /// The value of `name` in the page's query string.
 pub fn query_param(name: &str) -> Option<String> {
     let search = gloo::utils::window().location().search().ok()?;

@@ -174,6 +174,10 @@ for (const viewport of VIEWPORTS) {
       await page.keyboard.press('Enter');
       await page.waitForURL(`${server.url}/timeline/ctpa`);
       await details.locator('h2', { hasText: /CT/ }).waitFor();
+      // Escape closes the details and gives the focus back to the mark.
+      await page.keyboard.press('Escape');
+      await page.waitForURL((url) => url.pathname === '/timeline');
+      await page.waitForFunction(() => document.activeElement?.dataset?.event === 'ctpa');
       await page.close();
     } finally {
       await browser.close();

@@ -118,6 +118,26 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
     }
 
+    // Escape closes the details and gives the focus back to the event's mark.
+    let selected_now = use_mut_ref(|| None::<AttrValue>);
+    *selected_now.borrow_mut() = (*selected).clone();
+    {
+        let navigator = navigator.clone();
+        let selected_now = selected_now.clone();
+        browser::use_event(browser::On::Document, "keydown", move |event| {
+            if !browser::is_escape(event) {
+                return;
+            }
+            let Some(id) = selected_now.borrow().clone() else {
+                return;
+            };
+            if let Some(navigator) = &navigator {
+                navigator.push(&Route::Timeline);
+            }
+            browser::focus_selector_later(format!(".timeline-svg .mark[data-event=\"{id}\"]"));
+        });
+    }
+
     // Both scales, made once: switching between them keeps the span of time in view.
     let scales = {
         let loaded = loaded.clone();
