@@ -379,8 +379,8 @@ pub fn Differential() -> Html {
             }
             if let Some(undo) = &state.undo {
                 <p class="notice" role="status">{ format!("{}. ", undo.what
-                    .replace("{answers}", &answers_and_ticks(&Checklist { answers: undo.previous.answers.clone(), ticks: Default::default() }))
-                    .replace("{all}", &answers_and_ticks(&undo.previous))) }
+                    .replace("{answers}", &answers_and_ticks(undo.previous.answers.len(), 0))
+                    .replace("{all}", &answers_and_ticks(undo.previous.answers.len(), undo.previous.ticks.len()))) }
                     <button type="button" class="button secondary small-button" onclick={on_undo}>{ "Put them back" }</button></p>
             }
             <SaveErrorBar error={state.error.clone().map(AttrValue::from)} />
@@ -491,12 +491,12 @@ fn how_ranked(pack: &casebook_core::CasePack) -> String {
     }
 }
 
-/// "3 answers and 2 ticked items", as a checklist holds them (for the undo's line).
-fn answers_and_ticks(checklist: &Checklist) -> String {
+/// "3 answers and 2 ticked items" (for the undo's line; no ticks, no mention of them).
+fn answers_and_ticks(answers: usize, ticks: usize) -> String {
     let count =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let answers = count(checklist.answers.len(), "answer", "answers");
-    match checklist.ticks.len() {
+    let answers = count(answers, "answer", "answers");
+    match ticks {
         0 => answers,
         ticks => format!(
             "{answers} and {}",
