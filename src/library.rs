@@ -5,7 +5,16 @@
 //! IndexedDB). A stored encoding from another layout (a newer app changed it) is checked
 //! again from the pack's text by the importer: that is the migration. Another tab opening
 //! or removing a case updates this tab's list; the case shown here stays as it is.
+//!
+//! The user's choice wins over anything that began before it. Restoring the case of the
+//! last visit takes a few reads of IndexedDB after hydration; a user who opens a file or
+//! chooses a case in that time must not see their choice replaced when the reads finish
+//! (the page would be mounted afresh, ending the check of the file, and the old case made
+//! the one to show next time). So every choice is counted (`CHOICES`), and a restore, or
+//! an earlier choice still under way, stops before it writes or shows anything once a
+//! later choice was made.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use casebook_core::import::pack_from_reply;
@@ -61,6 +70,27 @@ impl Reducible for LibraryState {
     }
 }
 
+thread_local! {
+    /// How many choices of case the user made on this page (a file opened, a case chosen
+    /// or removed). One page runs one wasm instance on one thread, so this counts them all.
+    static CHOICES: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Notes that the user chose (a file picked or dropped, a case chosen): anything still
+/// under way from before stops short of showing or writing. Returns the new count.
+pub fn user_chose() -> u64 {
+    CHOICES.with(|choices| {
+        choices.set(choices.get() + 1);
+        choices.get()
+    })
+}
+
+/// Whether the user made no choice since `ticket` (a count from [`user_chose`] or the
+/// start of a restore).
+pub fn still_current(ticket: u64) -> bool {
+    CHOICES.with(|choices| choices.get() == ticket)
+}
+
 /// The library handle every component can use.
 pub type Library = UseReducerHandle<LibraryState>;
 
@@ -72,16 +102,21 @@ pub fn use_library() -> Library {
 
 /// Reads what this device holds, after hydration: moves packs kept by earlier versions,
 /// lists the opened packs, and shows the one the user last chose.
+/// If the user chooses a case meanwhile, their choice stands: the restore only lists.
 pub async fn restore(library: Library) {
+    let ticket = CHOICES.with(Cell::get);
     let migration = packs::migrate_legacy().await;
     if let Some(slot) = migration.kept {
         library.dispatch(LibraryAction::Kept(slot));
     }
     reload_entries(&library).await;
-    if let Some(id) = packs::active() {
-        show(&library, Some(id)).await;
+    if !still_current(ticket) {
+        return;
     }
-    if migration.notice.is_some() {
+    if let Some(id) = packs::active() {
+        show_for(&library, Some(id), ticket).await;
+    }
+    if migration.notice.is_some() && still_current(ticket) {
         library.dispatch(LibraryAction::Notice(migration.notice));
     }
 }
@@ -98,14 +133,26 @@ pub async fn reload_entries(library: &Library) {
 
 /// Shows an opened pack (`Some(id)`) or the built-in case, and makes it the one shown on
 /// the next visit. A pack whose encoding is from another layout is checked again from its
-/// text, and its new encoding kept.
+/// text, and its new encoding kept. This is the user's choice: it wins over a restore or
+/// an earlier choice still reading.
 pub async fn show(library: &Library, id: Option<String>) {
+    let ticket = user_chose();
+    show_for(library, id, ticket).await;
+}
+
+/// [`show`] on behalf of `ticket`: it stops, showing and writing nothing, as soon as a
+/// later choice was made.
+async fn show_for(library: &Library, id: Option<String>, ticket: u64) {
     let Some(id) = id else {
         let _ = packs::set_active(None);
         library.dispatch(LibraryAction::Show(None));
         return;
     };
-    let stored = match packs::get(&id).await {
+    let stored = packs::get(&id).await;
+    if !still_current(ticket) {
+        return;
+    }
+    let stored = match stored {
         Ok(Some(stored)) => stored,
         Ok(None) => {
             let _ = packs::set_active(None);
@@ -129,7 +176,7 @@ pub async fn show(library: &Library, id: Option<String>) {
         .filter(|pack| pack.meta.id == id.as_str());
     let pack = match decoded {
         Some(pack) => pack,
-        None => match recheck(&stored).await {
+        None => match recheck(&stored, ticket).await {
             Some(pack) => pack,
             None => {
                 library.dispatch(LibraryAction::Notice(Some(format!(
@@ -139,6 +186,9 @@ pub async fn show(library: &Library, id: Option<String>) {
             }
         },
     };
+    if !still_current(ticket) {
+        return;
+    }
     let _ = packs::set_active(Some(&id));
     library.dispatch(LibraryAction::Show(Some((
         pack.meta.id.clone(),
@@ -147,17 +197,24 @@ pub async fn show(library: &Library, id: Option<String>) {
 }
 
 /// Checks a stored pack's text again (its encoding is from another layout) and keeps the
-/// fresh encoding; `None` if it no longer passes.
-async fn recheck(stored: &StoredPack) -> Option<CasePack> {
+/// fresh encoding, unless a later choice was made or the stored text changed meanwhile
+/// (a version opened since is never replaced by this older one); `None` if it no longer
+/// passes.
+async fn recheck(stored: &StoredPack, ticket: u64) -> Option<CasePack> {
     let pack = crate::importer::check_async(stored.entry.file.clone(), stored.text.clone())
         .await
         .ok()
         .filter(|pack| pack.meta.id == stored.entry.id.as_str())?;
-    let _ = packs::put(StoredPack {
-        encoded: Some(casebook_core::binary::encode(&pack)),
-        ..stored.clone()
-    })
-    .await;
+    if still_current(ticket) {
+        let _ = packs::put_over(
+            StoredPack {
+                encoded: Some(casebook_core::binary::encode(&pack)),
+                ..stored.clone()
+            },
+            &stored.text,
+        )
+        .await;
+    }
     Some(pack)
 }
 
@@ -170,15 +227,29 @@ pub enum KeepError {
     NotKept(PutError),
 }
 
-/// Keeps an opened pack (text and encoding) and makes it the one shown on next visits.
-/// `Ok(false)`: kept, but the choice of it could not be remembered (local storage full
-/// or off), so the next visit shows the built-in case until it is chosen again.
+/// What became of a pack that was kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    /// Kept, and the case to show on next visits.
+    Remembered,
+    /// Kept, but the choice of it could not be remembered (local storage full or off), so
+    /// the next visit shows the built-in case until it is chosen again.
+    NotRemembered,
+    /// Kept in the list, but the user chose another case while it was being checked: that
+    /// later choice stands, so this one is neither shown nor made the next visit's.
+    Superseded,
+}
+
+/// Keeps an opened pack (text and encoding) and, unless the user chose again since
+/// `ticket` (from [`user_chose`] when the file was picked), makes it the one shown on next
+/// visits.
 pub async fn keep(
     built_in_id: &str,
     file: &str,
     text: &str,
     pack: &CasePack,
-) -> Result<bool, KeepError> {
+    ticket: u64,
+) -> Result<Kept, KeepError> {
     let id = pack.meta.id.clone();
     if id == built_in_id {
         return Err(KeepError::BuiltIn);
@@ -195,5 +266,11 @@ pub async fn keep(
     })
     .await
     .map_err(KeepError::NotKept)?;
-    Ok(packs::set_active(Some(id.as_str())).is_ok())
+    if !still_current(ticket) {
+        return Ok(Kept::Superseded);
+    }
+    Ok(match packs::set_active(Some(id.as_str())) {
+        Ok(()) => Kept::Remembered,
+        Err(_) => Kept::NotRemembered,
+    })
 }

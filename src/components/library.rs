@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::browser::{self, FileHandle};
 use crate::components::kept_aside::KeptAsideDownload;
-use crate::library::{self, use_library, KeepError, LibraryAction};
+use crate::library::{self, use_library, KeepError, Kept, LibraryAction};
 use crate::storage::packs::{self, PutError};
 use casebook_core::saved::shorten_quoted;
 
@@ -67,6 +67,9 @@ pub fn CaseLibrary() -> Html {
                 });
                 return;
             }
+            // From here the user has chosen this file: a restore or an earlier file still
+            // under way yields to it.
+            let ticket = library::user_chose();
             status.set(Import::Reading(name.clone()));
             let library = library.clone();
             let status = status.clone();
@@ -100,9 +103,13 @@ pub fn CaseLibrary() -> Html {
                             let seed_id = seed_id.0.clone();
                             yew::platform::spawn_local(async move {
                                 let id = pack.meta.id.clone();
-                                match library::keep(&seed_id, &file_name, &stored_text, &pack).await {
-                                    Ok(remembered) => {
-                                        let title = if remembered {
+                                match library::keep(&seed_id, &file_name, &stored_text, &pack, ticket).await {
+                                    Ok(Kept::Superseded) => {
+                                        library::reload_entries(&library).await;
+                                        status_done.set(Import::Idle);
+                                    }
+                                    Ok(kept) => {
+                                        let title = if kept == Kept::Remembered {
                                             pack.meta.heading().to_owned()
                                         } else {
                                             format!(
@@ -134,6 +141,9 @@ pub fn CaseLibrary() -> Html {
                                         );
                                         let format = pack.format;
                                         status_done.set(Import::Idle);
+                                        if !library::still_current(ticket) {
+                                            return;
+                                        }
                                         library.dispatch(LibraryAction::Show(Some((id, Box::new(pack)))));
                                         library.dispatch(LibraryAction::Notice(Some(opened(&title, format))));
                                     }

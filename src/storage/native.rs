@@ -58,7 +58,7 @@ pub async fn packs_get(_id: &str) -> Result<Option<StoredPack>, String> {
 }
 
 /// No packs can be kept natively.
-pub async fn packs_put(_pack: StoredPack) -> Result<(), PutError> {
+pub async fn packs_put(_pack: StoredPack, _only_over: Option<&str>) -> Result<bool, PutError> {
     Err(PutError::Unavailable(
         "nothing is stored natively".to_owned(),
     ))

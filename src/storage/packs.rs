@@ -79,10 +79,21 @@ pub async fn get(id: &str) -> Result<Option<StoredPack>, String> {
 /// Keeps a pack (replacing an earlier version with the same id only once this one is
 /// wholly written), then tells other tabs.
 pub async fn put(pack: StoredPack) -> Result<(), PutError> {
-    backend::packs_put(pack).await?;
+    backend::packs_put(pack, None).await?;
     announce();
     super::protect();
     Ok(())
+}
+
+/// Keeps a fresh encoding of a pack, only if the text stored for it is still the text it
+/// was made from: a version opened meanwhile (here or in another tab) is not overwritten
+/// by an older one. `Ok(false)` when the stored text had changed and nothing was written.
+pub async fn put_over(pack: StoredPack, read_text: &str) -> Result<bool, PutError> {
+    let written = backend::packs_put(pack, Some(read_text)).await?;
+    if written {
+        announce();
+    }
+    Ok(written)
 }
 
 /// Forgets an opened pack, then tells other tabs. The notes, progress and answers saved
@@ -187,14 +198,17 @@ pub async fn migrate_legacy() -> Migration {
         };
         let encoded = backend::get(&legacy_encoded_key(&id))
             .and_then(|encoded| casebook_core::import::bytes_from_storage(&encoded));
-        match backend::packs_put(StoredPack {
-            entry,
-            text,
-            encoded,
-        })
+        match backend::packs_put(
+            StoredPack {
+                entry,
+                text,
+                encoded,
+            },
+            None,
+        )
         .await
         {
-            Ok(()) => {
+            Ok(_) => {
                 backend::remove(&legacy_text_key(&id));
                 backend::remove(&legacy_encoded_key(&id));
             }

@@ -230,7 +230,9 @@ fn put_error(message: String) -> PutError {
 }
 
 /// Keeps a pack in one transaction: it replaces an earlier version only when committed.
-pub async fn packs_put(pack: StoredPack) -> Result<(), PutError> {
+/// With `only_over`, it is written only if the stored pack's text is still that text
+/// (read and compared in the same transaction); `Ok(false)` when it was not.
+pub async fn packs_put(pack: StoredPack, only_over: Option<&str>) -> Result<bool, PutError> {
     let record = js_sys::Object::new();
     let set = |name: &str, value: JsValue| {
         let _ = js_sys::Reflect::set(&record, &JsValue::from_str(name), &value);
@@ -249,13 +251,24 @@ pub async fn packs_put(pack: StoredPack) -> Result<(), PutError> {
     let (transaction, store) = packs_store(TransactionMode::ReadWrite)
         .await
         .map_err(put_error)?;
-    // Keep the time first opened, so the list's order does not change on a new version.
-    let opened = store
+    let old = store
         .get(JsValue::from_str(&pack.entry.id))
         .map_err(|error| put_error(error.to_string()))?
         .await
         .ok()
-        .flatten()
+        .flatten();
+    if let Some(expected) = only_over {
+        if old
+            .as_ref()
+            .and_then(|old| field(old, "text").as_string())
+            .as_deref()
+            != Some(expected)
+        {
+            return Ok(false);
+        }
+    }
+    // Keep the time first opened, so the list's order does not change on a new version.
+    let opened = old
         .and_then(|old| field(&old, "opened").as_f64())
         .unwrap_or_else(now_ms);
     set("opened", JsValue::from_f64(opened));
@@ -265,7 +278,7 @@ pub async fn packs_put(pack: StoredPack) -> Result<(), PutError> {
         .await
         .map_err(|error| put_error(error.to_string()))?;
     match transaction.await {
-        Ok(idb::TransactionResult::Committed) => Ok(()),
+        Ok(idb::TransactionResult::Committed) => Ok(true),
         Ok(idb::TransactionResult::Aborted) => Err(PutError::Full),
         Err(error) => Err(put_error(error.to_string())),
     }

@@ -65,6 +65,58 @@ test('a valid pack switches every view; it stays after reload; back to the built
   await page.close();
 });
 
+test('a file opened while the last visit\'s case is still being read stays opened, now and on the next visit', async () => {
+  // The last visit showed the synthetic case.
+  const SYNTHETIC = join(ROOT, 'tests', 'packs', 'synthetic-days.casepack.md');
+  const first = await session.browser.context.newPage();
+  await first.goto(`${session.server.url}/`);
+  await waitForHydration(first);
+  await clearStorage(first);
+  await first.reload();
+  await waitForHydration(first);
+  await openPack(first, SYNTHETIC);
+  await first.getByText(/^Opened: /).waitFor();
+  await first.close();
+
+  // This visit's storage is slow: every IndexedDB connection waits for the test's word,
+  // so reading the last visit's case back is still under way when the user opens a file.
+  const page = await session.browser.context.newPage();
+  await page.addInitScript(() => {
+    let release;
+    const gate = new Promise((resolve) => { release = resolve; });
+    window.__releaseStorage = release;
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (...args) {
+      const request = open.apply(this, args);
+      let handler = null;
+      Object.defineProperty(request, 'onsuccess', { configurable: true, get: () => handler, set: (fn) => { handler = fn; } });
+      request.addEventListener('success', (event) => { gate.then(() => handler?.call(request, event)); });
+      return request;
+    };
+  });
+  await page.goto(`${session.server.url}/`);
+  await waitForHydration(page);
+  await openPack(page, EXAMPLE);
+  await page.getByText(/^Checking example\.casepack\.md/).waitFor();
+  // The slow read finishes while the file is being checked.
+  await page.evaluate(() => window.__releaseStorage());
+  await page.getByText(/^Opened: /).waitFor();
+  // Give the finished read every chance to replace the choice (it must not).
+  await page.waitForTimeout(1000);
+  assert.match(await page.locator('h1').textContent(), /Diffuse alveolar hemorrhage during alemtuzumab infusion/);
+  assert.equal(await page.getByText(/^Opened: /).count(), 1);
+  assert.equal(await page.evaluate(() => localStorage.getItem('casebook.v2.active-case')), 'example');
+  assert.equal(await page.locator('.case-entry[data-case="example"], .case-entry[data-case="synthetic-days"]').count(), 2, 'both cases are kept');
+  // The next visit shows the file the user opened, not the one before it.
+  await page.reload();
+  await waitForHydration(page);
+  await page.evaluate(() => window.__releaseStorage());
+  await page.locator('.case-banner').waitFor();
+  assert.match(await page.locator('h1').textContent(), /Diffuse alveolar hemorrhage during alemtuzumab infusion/);
+  await clearStorage(page);
+  await page.close();
+});
+
 test('a dropped file opens too', async () => {
   const page = await session.browser.context.newPage();
   await page.goto(`${session.server.url}/`);
